@@ -98,7 +98,8 @@ type Assessment struct {
 	ItemNotes map[string]string `json:"item_notes,omitempty"`
 
 	Status      AssessmentStatus `json:"status"`
-	Replaces    string           `json:"replaces,omitempty"` // id of the revision it amends
+	Replaces    string           `json:"replaces,omitempty"`   // id of the revision it amends
+	AmendedBy   string           `json:"amended_by,omitempty"` // id of the revision amending it
 	AmendReason string           `json:"amend_reason,omitempty"`
 	CoachID     string           `json:"coach_id,omitempty"`
 	CreatedAt   time.Time        `json:"created_at,omitzero"`

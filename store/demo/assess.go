@@ -1,0 +1,79 @@
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"koroena/store"
+)
+
+// outcome is what the generator needs of one scoring: the total in hundredths of a point,
+// the predicate after adjustments, whether all components were scored, and the result in
+// the store's form.
+type outcome struct {
+	total     int64
+	predicate string
+	complete  bool
+	result    store.Result
+}
+
+// scorer scores one assessment of instrument ksp-2016 with the real engine.
+type scorer func(figures map[string]string, answers map[string]bool) (outcome, error)
+
+// scoredYear is one fiscal year's inputs and the engine's result for them.
+type scoredYear struct {
+	figures map[string]string
+	answers map[string]bool
+	out     outcome
+}
+
+// maxTries bounds the search for figures and answers that give a target's predicate.
+const maxTries = 60
+
+// assessYear finds figures and answers for a cooperative with total assets of about size
+// that the engine scores with t's predicate. It draws figures from a health level, lets
+// the engine score them, and then steers the checklist answers so that the total lands in
+// t's window; when the figures alone put the window out of reach, it redraws them healthier
+// or sicker.
+func assessYear(r *rand.Rand, score scorer, size int64, t target) (scoredYear, error) {
+	h := clamp((float64(t.total)/100-25)/68, 0.02, 0.98)
+	for range maxTries {
+		figures := newStatement(r, size, h).strings()
+		answers := newAnswers(r, h, t.factors)
+		out, err := score(figures, answers)
+		if err != nil {
+			return scoredYear{}, err
+		}
+		if !out.complete {
+			return scoredYear{}, fmt.Errorf("score demo statement: incomplete")
+		}
+
+		// What the checklists must add so that the total lands in the window.
+		quant := out.total - managementPoints(answers)
+		lo, hi := max(0, t.window.lo-quant), min(1500, t.window.hi-quant)
+		if hi-lo < 60 {
+			if quant+1500 < t.window.lo+60 {
+				h = clamp(h+0.05, 0, 1)
+			} else {
+				h = clamp(h-0.05, 0, 1)
+			}
+			continue
+		}
+		steer(r, answers, max(lo+30, min(hi-30, t.total-quant)))
+
+		out, err = score(figures, answers)
+		if err != nil {
+			return scoredYear{}, err
+		}
+		if out.predicate == t.predicate && out.complete {
+			return scoredYear{figures: figures, answers: answers, out: out}, nil
+		}
+	}
+	return scoredYear{}, fmt.Errorf("no demo statement scores %s after %d tries",
+		t.predicate, maxTries)
+}
+
+// clamp limits x to [lo, hi].
+func clamp(x, lo, hi float64) float64 {
+	return max(lo, min(hi, x))
+}
