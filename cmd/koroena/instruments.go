@@ -1,8 +1,40 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"text/tabwriter"
 
-// TODO(lead): placeholder until the instruments command lands.
+	"github.com/spf13/cobra"
+)
+
+// instrumentsCmd is `koroena instruments`: every instrument, its versions and where each
+// comes from (built in, or a file in the user's instruments folder).
 func (a *app) instrumentsCmd() *cobra.Command {
-	return &cobra.Command{Use: "instruments", Hidden: true}
+	return &cobra.Command{
+		Use:   "instruments",
+		Short: "List the assessment instruments, their versions and where each comes from",
+		Long: "List the assessment instruments, their versions and where each comes from.\n" +
+			"A file <config>/koroena/instruments/<name>.yaml with a higher version than the\n" +
+			"built-in one is used instead of it.",
+		Args: cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error { return a.runInstruments() },
+	}
+}
+
+func (a *app) runInstruments() error {
+	reg := a.loadInstruments()
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "INSTRUMENT\tVERSION\tIN USE\tSOURCE\tNAME")
+	for _, in := range reg.Instruments() {
+		for _, v := range reg.Versions(in.ID) {
+			use := ""
+			if v.Active {
+				use = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", in.ID, v.Version, use, v.Source,
+				in.Name.In(a.lang))
+		}
+	}
+	fmt.Fprintf(tw, "\nlocal folder: %s\n", a.instrumentsDir())
+	return tw.Flush()
 }

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"koroena/scoring"
+)
+
+// configDir returns the user's configuration folder for koroena: $XDG_CONFIG_HOME/koroena
+// when set, else the platform's (os.UserConfigDir).
+func (a *app) configDir() (string, error) {
+	base := a.getenv("XDG_CONFIG_HOME")
+	if base == "" {
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find config folder: %w", err)
+		}
+		base = d
+	}
+	return filepath.Join(base, "koroena"), nil
+}
+
+// instrumentsDir is where local instrument files live: <config>/koroena/instruments.
+func (a *app) instrumentsDir() string {
+	d, err := a.configDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "instruments")
+}
+
+// loadInstruments builds the registry from the embedded instruments and the local folder.
+// A broken local file is reported on stderr, naming the file and the field; the rest of
+// the registry stays usable.
+func (a *app) loadInstruments() *scoring.Registry {
+	dir := a.instrumentsDir()
+	var local fs.FS
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		local = os.DirFS(dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(a.stderr, "koroena: warning: local instruments: %v\n", err)
+	}
+	reg, errs := scoring.Load(local)
+	for _, err := range errs {
+		fmt.Fprintf(a.stderr, "koroena: warning: local instrument ignored: %s\n",
+			localPath(dir, err))
+	}
+	return reg
+}
+
+// localPath prefixes the local folder to the file name an error starts with.
+func localPath(dir string, err error) string {
+	return filepath.Join(dir, "") + string(filepath.Separator) + err.Error()
+}

@@ -1,0 +1,302 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Problem is one thing wrong with an input, and where: Field is a path such as
+// "figures.kas", "answers.mu01" or "instrument" (empty for the document as a whole).
+type Problem struct {
+	Field string
+	Msg   string
+}
+
+// String returns "field: message".
+func (p Problem) String() string {
+	if p.Field == "" {
+		return p.Msg
+	}
+	return p.Field + ": " + p.Msg
+}
+
+// InputError lists every problem of an input.
+type InputError struct {
+	Problems []Problem
+}
+
+// Error returns one line per problem.
+func (e *InputError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *InputError) add(field, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{field, fmt.Sprintf(format, args...)})
+}
+
+func (e *InputError) orNil() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// rawInput is the JSON form of an input before validation.
+type rawInput struct {
+	Instrument *string                    `json:"instrument"`
+	Figures    map[string]json.RawMessage `json:"figures"`
+	Answers    map[string]json.RawMessage `json:"answers"`
+	Options    map[string]json.RawMessage `json:"options"`
+}
+
+// ParseInput reads an assessment in the JSON form of `koroena score`, finds its instrument
+// in reg and checks every id and value. The error is an *InputError listing every problem.
+func ParseInput(data []byte, reg *Registry) (Input, *Instrument, error) {
+	var raw rawInput
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return Input{}, nil, &InputError{[]Problem{{"", jsonProblem(data, err)}}}
+	}
+	if dec.More() {
+		return Input{}, nil, &InputError{[]Problem{{"", "malformed JSON: more than one " +
+			"value; give one assessment object"}}}
+	}
+	if raw.Instrument == nil {
+		return Input{}, nil, &InputError{[]Problem{{"instrument", "missing (e.g. \"ksp-2016\")"}}}
+	}
+	in, err := reg.Lookup(*raw.Instrument)
+	if err != nil {
+		return Input{}, nil, &InputError{[]Problem{{"instrument", err.Error()}}}
+	}
+
+	e := &InputError{}
+	inp := Input{Instrument: *raw.Instrument}
+	inp.Figures = make(map[string]Amount, len(raw.Figures))
+	for _, id := range sortedKeys(raw.Figures) {
+		if a, ok := in.checkFigure(e, id, raw.Figures[id]); ok {
+			inp.Figures[id] = a
+		}
+	}
+	inp.Answers = make(map[string]bool, len(raw.Answers))
+	for _, id := range sortedKeys(raw.Answers) {
+		field := "answers." + id
+		if _, ok := in.qIdx[id]; !ok {
+			e.add(field, "unknown question id%s", suggest(id, in.questionIDs()))
+			continue
+		}
+		var b bool
+		if err := json.Unmarshal(raw.Answers[id], &b); err != nil {
+			e.add(field, "%s is not an answer: use true (ya) or false (tidak)",
+				clip(raw.Answers[id]))
+			continue
+		}
+		inp.Answers[id] = b
+	}
+	inp.Options = make(map[string]string, len(raw.Options))
+	for _, id := range sortedKeys(raw.Options) {
+		if c, ok := in.checkOption(e, id, raw.Options[id]); ok {
+			inp.Options[id] = c
+		}
+	}
+	return inp, in, e.orNil()
+}
+
+// NewInput builds an Input from figures in the contract's string form, as the store keeps
+// them ("1234567.50"), and checks every id and value against the instrument.
+func NewInput(in *Instrument, figures map[string]string, answers map[string]bool,
+	options map[string]string,
+) (Input, error) {
+	e := &InputError{}
+	inp := Input{Instrument: in.Ref(), Figures: make(map[string]Amount, len(figures)),
+		Answers: make(map[string]bool, len(answers)), Options: map[string]string{}}
+	for _, id := range sortedKeys(figures) {
+		q, _ := json.Marshal(figures[id])
+		if a, ok := in.checkFigure(e, id, q); ok {
+			inp.Figures[id] = a
+		}
+	}
+	for _, id := range sortedKeys(answers) {
+		if _, ok := in.qIdx[id]; !ok {
+			e.add("answers."+id, "unknown question id%s", suggest(id, in.questionIDs()))
+			continue
+		}
+		inp.Answers[id] = answers[id]
+	}
+	for _, id := range sortedKeys(options) {
+		q, _ := json.Marshal(options[id])
+		if c, ok := in.checkOption(e, id, q); ok {
+			inp.Options[id] = c
+		}
+	}
+	return inp, e.orNil()
+}
+
+// CheckFigure validates one figure in the contract's string form, for a screen's field.
+func (in *Instrument) CheckFigure(id, value string) (Amount, error) {
+	e := &InputError{}
+	q, _ := json.Marshal(value)
+	a, _ := in.checkFigure(e, id, q)
+	return a, e.orNil()
+}
+
+func (in *Instrument) checkFigure(e *InputError, id string, raw json.RawMessage) (Amount, bool) {
+	field := "figures." + id
+	i, ok := in.figIdx[id]
+	if !ok {
+		e.add(field, "unknown figure id%s", suggest(id, in.figureIDs()))
+		return Amount{}, false
+	}
+	a, err := amountFromJSON(bytes.TrimSpace(raw))
+	switch {
+	case errors.Is(err, ErrTooPrecise):
+		e.add(field, "%s has more than 2 decimals (sen is the smallest unit)", clip(raw))
+		return Amount{}, false
+	case errors.Is(err, ErrAmountTooBig):
+		e.add(field, "%s is more than Rp 100 trillion", clip(raw))
+		return Amount{}, false
+	case err != nil:
+		e.add(field, "%s is not an amount: write digits with a point for sen, "+
+			"e.g. \"1234567.50\"", clip(raw))
+		return Amount{}, false
+	}
+	if a.Sign() < 0 && !in.Figures[i].Negative {
+		e.add(field, "%s is negative, but %s cannot be below zero", a, id)
+		return Amount{}, false
+	}
+	return a, true
+}
+
+func (in *Instrument) checkOption(e *InputError, id string, raw json.RawMessage) (string, bool) {
+	field := "options." + id
+	oi, ok := in.optIdx[id]
+	if !ok {
+		ids := make([]string, len(in.Options))
+		for i, o := range in.Options {
+			ids[i] = o.ID
+		}
+		e.add(field, "unknown option%s", suggest(id, ids))
+		return "", false
+	}
+	var c string
+	o := in.Options[oi]
+	ids := make([]string, len(o.Choices))
+	for i, ch := range o.Choices {
+		ids[i] = ch.ID
+	}
+	if err := json.Unmarshal(raw, &c); err != nil || o.choice(c) < 0 {
+		e.add(field, "%s is not a choice of this option (choose %s)", clip(raw),
+			strings.Join(ids, " or "))
+		return "", false
+	}
+	return c, true
+}
+
+func (in *Instrument) figureIDs() []string {
+	ids := make([]string, len(in.Figures))
+	for i, f := range in.Figures {
+		ids[i] = f.ID
+	}
+	return ids
+}
+
+func (in *Instrument) questionIDs() []string {
+	ids := make([]string, len(in.Questions))
+	for i, q := range in.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// jsonProblem turns a decoding error into one line with the line and column.
+func jsonProblem(data []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		l, c := lineCol(data, se.Offset)
+		return fmt.Sprintf("malformed JSON at line %d, column %d: %v", l, c, se)
+	case errors.As(err, &te):
+		l, c := lineCol(data, te.Offset)
+		where := te.Field
+		if where == "" {
+			return fmt.Sprintf("malformed input at line %d, column %d: expected an object "+
+				"with instrument, figures, answers and options", l, c)
+		}
+		return fmt.Sprintf("%s (line %d, column %d): a JSON %s where an object or string "+
+			"belongs", where, l, c, te.Value)
+	case errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF"):
+		return "malformed JSON: the input ends early (empty or cut off)"
+	}
+	return "malformed JSON: " + err.Error()
+}
+
+func lineCol(data []byte, off int64) (int, int) {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(off) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+func clip(raw []byte) string {
+	s := string(raw)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// suggest returns ` (did you mean "x"?)` for the known id nearest to id, or "" when none
+// is near.
+func suggest(id string, known []string) string {
+	best, bestD := "", len(id)/2+2
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(id), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,324 @@
+package scoring
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Text is a label or sentence in Indonesian (ID) and English (EN).
+type Text struct {
+	ID string `yaml:"id" json:"id"`
+	EN string `yaml:"en" json:"en"`
+}
+
+// In returns the text in lang ("id" or "en"); Indonesian is the default.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.ID
+}
+
+// Figure groups: the statement a figure belongs to, in the order screens show them.
+const (
+	GroupAssets      = "assets"
+	GroupLiabilities = "liabilities_equity"
+	GroupLoans       = "loans"
+	GroupIncome      = "income"
+	GroupAggregates  = "aggregates"
+)
+
+// Instrument is one version of an assessment rubric, read from data. Its exported fields
+// describe it for screens; Score applies it.
+type Instrument struct {
+	// ID is the stable instrument id, e.g. "ksp-2016".
+	ID string `yaml:"id"`
+	// Version increases with every published change of the data.
+	Version int `yaml:"version"`
+	// Name is the instrument's title.
+	Name Text `yaml:"name"`
+	// Notes are what the coach must know about the instrument (provisional wording,
+	// unconfirmed rules).
+	Notes []Note `yaml:"notes"`
+	// Aspects group the components; their Max is the sum of their components' bobot.
+	Aspects []Aspect `yaml:"aspects"`
+	// Figures are the amounts the assessment asks for, aggregates included.
+	Figures []Figure `yaml:"figures"`
+	// Components are the scored items, in the order of the rubric.
+	Components []Component `yaml:"components"`
+	// Questions are the yes/no items: checklist questions and adjustment factors.
+	Questions []Question `yaml:"questions"`
+	// Options are the named alternatives where sources disagree.
+	Options []Option `yaml:"options"`
+	// Predicates are the verdicts, best first, each with the lowest total that earns it.
+	Predicates []Predicate `yaml:"predicates"`
+	// Adjustments are rules that lower the predicate whatever the total.
+	Adjustments []Adjustment `yaml:"adjustments"`
+
+	// Source says where this version was read from: "embedded" or a local file's path.
+	Source string `yaml:"-"`
+
+	figIdx  map[string]int
+	qIdx    map[string]int
+	compIdx map[string]int
+	optIdx  map[string]int
+	aspIdx  []int    // aspect index of each component
+	rules   []*rule  // compiled component rules
+	terms   [][]term // compiled derivation of each figure (nil for an entered figure)
+	// choiceRules[o][c] holds choice c of option o's replacement rules and derivations.
+	choiceRules [][]choiceOverride
+	checklist   [][]int // question indexes of each checklist component
+}
+
+// Ref returns "id@version", the form results and stored assessments use.
+func (in *Instrument) Ref() string { return in.ID + "@" + strconv.Itoa(in.Version) }
+
+// Figure returns the figure with the given id.
+func (in *Instrument) Figure(id string) (Figure, bool) {
+	i, ok := in.figIdx[id]
+	if !ok {
+		return Figure{}, false
+	}
+	return in.Figures[i], true
+}
+
+// Question returns the question with the given id.
+func (in *Instrument) Question(id string) (Question, bool) {
+	i, ok := in.qIdx[id]
+	if !ok {
+		return Question{}, false
+	}
+	return in.Questions[i], true
+}
+
+// Component returns the component with the given id.
+func (in *Instrument) Component(id string) (Component, bool) {
+	i, ok := in.compIdx[id]
+	if !ok {
+		return Component{}, false
+	}
+	return in.Components[i], true
+}
+
+// QuestionsOf returns the questions that belong to a component id, or to "adjustment".
+func (in *Instrument) QuestionsOf(component string) []Question {
+	var qs []Question
+	for _, q := range in.Questions {
+		if q.Component == component {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// Note is one remark of the instrument, shown to the coach.
+type Note struct {
+	// ID names the note, e.g. "wording_provisional".
+	ID string `yaml:"id" json:"id"`
+	// Text is the note itself.
+	Text Text `yaml:"text" json:"text"`
+}
+
+// Aspect is a group of components with a maximum score.
+type Aspect struct {
+	// ID is the aspect id, e.g. "permodalan".
+	ID string `yaml:"id"`
+	// Label is the aspect's name.
+	Label Text `yaml:"label"`
+	// Max is the aspect's maximum score, the sum of its components' bobot.
+	Max Points `yaml:"max"`
+}
+
+// Figure is one amount of the financial statements, or an aggregate of such amounts.
+type Figure struct {
+	// ID is the stable figure id, e.g. "kas".
+	ID string `yaml:"id"`
+	// Group is the statement it belongs to: one of the Group constants.
+	Group string `yaml:"group"`
+	// Label is the figure's name.
+	Label Text `yaml:"label"`
+	// Negative reports whether the figure may be below zero (a loss, negative equity).
+	Negative bool `yaml:"negative"`
+	// Derive lists the terms an aggregate is derived from when it is not entered, e.g.
+	// "simpanan_pokok", "0.5 * modal_penyertaan", "-1 * beban_ymh_dibayar". Empty for a
+	// figure that can only be entered.
+	Derive []string `yaml:"derive"`
+	// Note is a remark on the figure (an uncertain derivation), if any.
+	Note Text `yaml:"note"`
+}
+
+// Aggregate reports whether the figure can be derived from others when it is absent.
+func (f Figure) Aggregate() bool { return len(f.Derive) > 0 }
+
+// Component is one scored item of the rubric.
+type Component struct {
+	// ID is the stable component id, e.g. "ms_ta".
+	ID string `yaml:"id"`
+	// Aspect is the id of the aspect the component belongs to.
+	Aspect string `yaml:"aspect"`
+	// Label is the component's name.
+	Label Text `yaml:"label"`
+	// Bobot is the weight: the skor of a component at nilai 100. A checklist's bobot is
+	// its number of questions times its points per "ya".
+	Bobot Points `yaml:"bobot"`
+	// Formula says in words how the ratio is made.
+	Formula Text `yaml:"formula"`
+	// Note is a remark shown with the component (an unsure rule), if any.
+	Note Text `yaml:"note"`
+	// Scale holds the ratio and how it becomes a nilai; nil for a checklist.
+	Scale `yaml:",inline"`
+	// Checklist, when set, makes the component a yes/no checklist.
+	Checklist *Checklist `yaml:"checklist"`
+	// ZeroDenominator, when set, is the nilai given when the denominator is zero;
+	// otherwise such a component is undefined.
+	ZeroDenominator *Fallback `yaml:"zero_denominator"`
+	// NegativeNote, when set, is added to the result when the numerator is negative.
+	NegativeNote string `yaml:"negative_note"`
+	// Inputs lists the ids of the figures the component reads, in formula order.
+	Inputs []string `yaml:"-"`
+}
+
+// Scale is how a component's ratio is computed and turned into a nilai: exactly one of
+// Bands, Step and Linear is set.
+type Scale struct {
+	// Ratio is the fraction, in percent, that the component looks up.
+	Ratio *Ratio `yaml:"ratio"`
+	// Bands is a table of intervals that together cover every ratio.
+	Bands []Band `yaml:"bands"`
+	// Step gives nilai = size × floor (or ceil) of ratio / size, clamped.
+	Step *Step `yaml:"step"`
+	// Linear gives nilai = base + slope × ratio, clamped.
+	Linear *Linear `yaml:"linear"`
+}
+
+// Ratio is num / den × 100, where both sides are sums of figures.
+type Ratio struct {
+	// Num lists the terms of the numerator.
+	Num []string `yaml:"num"`
+	// Den lists the terms of the denominator.
+	Den []string `yaml:"den"`
+}
+
+// Band is one row of a band table: an interval of the ratio and its nilai.
+type Band struct {
+	// When is the interval in the rubric's notation: "[20, 40)", "(0, 10]", "< 25",
+	// "<= 0", ">= 80", "> 30" or "= 0".
+	When string `yaml:"when"`
+	// Nilai is the value of a ratio in the interval.
+	Nilai Points `yaml:"nilai"`
+
+	iv interval
+}
+
+// Contains reports whether a ratio (already rounded) lies in the band.
+func (b Band) Contains(x Points) bool { return b.iv.contains(x.u) }
+
+// Step makes nilai from the ratio in steps of Size, rounded down or up.
+type Step struct {
+	// Size is the width of a step, e.g. 10.
+	Size Points `yaml:"size"`
+	// Round is "floor" or "ceil".
+	Round string `yaml:"round"`
+	// Min and Max clamp the nilai.
+	Min Points `yaml:"min"`
+	Max Points `yaml:"max"`
+}
+
+// Linear makes nilai = Base + Slope × x, clamped to [Min, Max].
+type Linear struct {
+	// Base is the nilai at a ratio of 0.
+	Base Points `yaml:"base"`
+	// Slope is the change of nilai per percentage point.
+	Slope Points `yaml:"slope"`
+	// RoundX, when set, rounds the ratio to this many decimals first.
+	RoundX *int `yaml:"round_x"`
+	// Min and Max clamp the nilai.
+	Min Points `yaml:"min"`
+	Max Points `yaml:"max"`
+}
+
+// Checklist scores a count of "ya" answers.
+type Checklist struct {
+	// PerYa is the points each "ya" earns.
+	PerYa Points `yaml:"per_ya"`
+}
+
+// Fallback is the nilai of a special case and the note that explains it.
+type Fallback struct {
+	// Nilai is the value given.
+	Nilai Points `yaml:"nilai"`
+	// Note says why, in the result.
+	Note string `yaml:"note"`
+}
+
+// Question is one yes/no item.
+type Question struct {
+	// ID is the stable question id, e.g. "mu01".
+	ID string `yaml:"id"`
+	// Component is the checklist component it counts for, or "adjustment".
+	Component string `yaml:"component"`
+	// Text is the question's wording.
+	Text Text `yaml:"text"`
+}
+
+// AdjustmentComponent is the Component value of an adjustment factor's question.
+const AdjustmentComponent = "adjustment"
+
+// Option is a named alternative of the instrument, chosen per assessment.
+type Option struct {
+	// ID is the option id used in Input.Options, e.g. "ms_pdb".
+	ID string `yaml:"id"`
+	// Label says what the option decides.
+	Label Text `yaml:"label"`
+	// Default is the id of the choice used when the input names none.
+	Default string `yaml:"default"`
+	// Choices are the alternatives.
+	Choices []Choice `yaml:"choices"`
+}
+
+// Choice is one alternative of an option: what it changes in the instrument.
+type Choice struct {
+	// ID is the choice id, e.g. "linear".
+	ID string `yaml:"id"`
+	// Label describes the alternative.
+	Label Text `yaml:"label"`
+	// Components replaces the scale (ratio and/or table) of the named components.
+	Components map[string]Scale `yaml:"components"`
+	// Figures replaces the derivation of the named aggregates.
+	Figures map[string][]string `yaml:"figures"`
+}
+
+// Predicate is a verdict on the total.
+type Predicate struct {
+	// ID is the stable predicate id, e.g. "sehat".
+	ID string `yaml:"id"`
+	// Label is the predicate's name.
+	Label Text `yaml:"label"`
+	// Min is the lowest total that earns it; nil for the last, catch-all predicate.
+	Min *Points `yaml:"min"`
+}
+
+// Adjustment is a rule that changes the predicate when any of its questions is "ya".
+type Adjustment struct {
+	// ID names the rule.
+	ID string `yaml:"id"`
+	// Label says what the rule does.
+	Label Text `yaml:"label"`
+	// Questions are the adjustment factors that trigger it.
+	Questions []string `yaml:"questions"`
+	// Down lowers the predicate this many steps.
+	Down int `yaml:"down"`
+	// Set replaces the predicate with this one, if it is worse.
+	Set string `yaml:"set"`
+}
+
+// UnmarshalYAML reads a plain decimal such as 6, 0.25 or -2.
+func (p *Points) UnmarshalYAML(b []byte) error {
+	s := strings.Trim(strings.TrimSpace(string(b)), `"'`)
+	v, err := ParsePoints(s)
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}

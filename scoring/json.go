@@ -1,0 +1,117 @@
+package scoring
+
+import (
+	"strconv"
+)
+
+// MarshalJSON writes the result in the form of SCORE-CONTRACT.md: aspects with their
+// components, derived aggregates by id, adjustments and notes. Numbers are rounded to 2
+// decimals; derived aggregates keep their exact value.
+func (r Result) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 4096)
+	b = append(b, `{"instrument":`...)
+	b = strconv.AppendQuote(b, r.Instrument)
+	b = append(b, `,"complete":`...)
+	b = strconv.AppendBool(b, r.Complete)
+	b = append(b, `,"total":`...)
+	b = appendFixed(b, r.Total.Round2().u, 0)
+	b = append(b, `,"predicate":`...)
+	if r.Predicate == "" {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendQuote(b, r.Predicate)
+	}
+	b = append(b, `,"aspects":[`...)
+	for i, a := range r.Aspects {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = strconv.AppendQuote(b, a.ID)
+		b = append(b, `,"skor":`...)
+		b = appendFixed(b, a.Skor.Round2().u, 0)
+		b = append(b, `,"max":`...)
+		b = appendFixed(b, a.Max.u, 0)
+		b = append(b, `,"components":[`...)
+		for j, c := range a.Components {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = c.appendJSON(b)
+		}
+		b = append(b, "]}"...)
+	}
+	b = append(b, `],"derived":{`...)
+	for i, d := range r.Derived {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, d.ID)
+		b = append(b, ':')
+		b = appendFixed(b, d.Value.u, 0)
+	}
+	b = append(b, `},"adjustments":[`...)
+	for i, a := range r.Adjustments {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = strconv.AppendQuote(b, a.ID)
+		b = append(b, `,"questions":`...)
+		b = appendStrings(b, a.Questions)
+		b = append(b, `,"from":`...)
+		b = strconv.AppendQuote(b, a.From)
+		b = append(b, `,"to":`...)
+		b = strconv.AppendQuote(b, a.To)
+		b = append(b, '}')
+	}
+	b = append(b, `],"notes":`...)
+	b = appendStrings(b, r.Notes)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON writes one component as the contract shows it.
+func (c ComponentResult) MarshalJSON() ([]byte, error) { return c.appendJSON(nil), nil }
+
+func (c ComponentResult) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = strconv.AppendQuote(b, c.ID)
+	b = append(b, `,"status":`...)
+	b = strconv.AppendQuote(b, string(c.Status))
+	if c.HasRatio {
+		b = append(b, `,"ratio":`...)
+		b = appendFixed(b, c.Ratio.Round2().u, 0)
+	}
+	if c.Checklist && c.Status == StatusScored {
+		b = append(b, `,"ya":`...)
+		b = strconv.AppendInt(b, int64(c.Ya), 10)
+	}
+	if c.Status == StatusScored && !c.Checklist {
+		b = append(b, `,"nilai":`...)
+		b = appendFixed(b, c.Nilai.Round2().u, 0)
+	}
+	b = append(b, `,"bobot":`...)
+	b = appendFixed(b, c.Bobot.Round2().u, 0)
+	b = append(b, `,"skor":`...)
+	b = appendFixed(b, c.Skor.Round2().u, 0)
+	if len(c.Missing) > 0 {
+		b = append(b, `,"missing":`...)
+		b = appendStrings(b, c.Missing)
+	}
+	if c.Note != "" {
+		b = append(b, `,"note":`...)
+		b = strconv.AppendQuote(b, c.Note)
+	}
+	return append(b, '}')
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, s)
+	}
+	return append(b, ']')
+}
