@@ -1,0 +1,90 @@
+package demo
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"koroena/scoring"
+	"koroena/store"
+)
+
+// engineScorer returns a scorer backed by the embedded ksp-2016 of the scoring package,
+// and the version of the instrument it scores with.
+func engineScorer() (scorer, int, error) {
+	in, err := scoring.Default().Lookup(instrumentID)
+	if err != nil {
+		return nil, 0, fmt.Errorf("demo: %w", err)
+	}
+	score := func(figures map[string]string, answers map[string]bool) (outcome, error) {
+		return scoreWith(in, figures, answers)
+	}
+	return score, in.Version, nil
+}
+
+// scoreWith scores one assessment with instrument in and keeps what the store needs.
+func scoreWith(in *scoring.Instrument, figures map[string]string, answers map[string]bool,
+) (outcome, error) {
+	inp, err := scoring.NewInput(in, figures, answers, nil)
+	if err != nil {
+		return outcome{}, fmt.Errorf("demo input: %w", err)
+	}
+	res := in.Score(inp)
+	out, err := json.Marshal(res)
+	if err != nil {
+		return outcome{}, fmt.Errorf("encode score: %w", err)
+	}
+	total, err := hundredths(res.Total.Round2().String())
+	if err != nil {
+		return outcome{}, fmt.Errorf("read total %q: %w", res.Total.String(), err)
+	}
+
+	r := store.Result{
+		Complete:  res.Complete,
+		Total:     formatHundredths(total),
+		Predicate: res.Predicate,
+		Output:    out,
+	}
+	for _, a := range res.Aspects {
+		r.Aspects = append(r.Aspects, store.AspectScore{
+			ID: a.ID, Skor: a.Skor.Round2().String(), Max: a.Max.String(),
+		})
+	}
+	return outcome{total: total, predicate: res.Predicate, complete: res.Complete,
+		result: r}, nil
+}
+
+// hundredths reads a decimal with at most 2 decimals, such as "89.45" or "-3", as an
+// integer count of hundredths.
+func hundredths(s string) (int64, error) {
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 {
+		return 0, fmt.Errorf("more than 2 decimals")
+	}
+	frac += strings.Repeat("0", 2-len(frac))
+	neg := strings.HasPrefix(whole, "-")
+	w, err := strconv.ParseInt(strings.TrimPrefix(whole, "-"), 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	f, err := strconv.ParseInt(frac, 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	v := w*100 + f
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
+// formatHundredths writes a count of hundredths with exactly 2 decimals, as
+// store.Result.Total wants it.
+func formatHundredths(v int64) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+}
