@@ -55,11 +55,11 @@ var (
 			"Termasuk pinjaman beberapa anggota yang pindah domisili; sedang ditagih.",
 			"Sebagian sudah dijadwal ulang, belum dicatat di kartu pinjaman.",
 		},
-		"kas": {"Kas dihitung bersama bendahara pada hari penilaian."},
+		"kas":          {"Kas dihitung bersama bendahara pada hari penilaian."},
 		"aktiva_tetap": {"Nilai buku setelah penyusutan; tanah belum bersertifikat."},
-		"mu09": {"SOP ada tetapi belum disahkan rapat anggota."},
-		"mk05": {"Pengawas memeriksa hanya menjelang RAT."},
-		"ma03": {"Cadangan dibentuk sekali setahun saat tutup buku."},
+		"mu09":         {"SOP ada tetapi belum disahkan rapat anggota."},
+		"mk05":         {"Pengawas memeriksa hanya menjelang RAT."},
+		"ma03":         {"Cadangan dibentuk sekali setahun saat tutup buku."},
 	}
 )
 
