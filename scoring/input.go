@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -165,8 +166,8 @@ func (in *Instrument) checkFigure(e *InputError, id string, raw json.RawMessage)
 		e.add(field, "%s is more than Rp 100 trillion", clip(raw))
 		return Amount{}, false
 	case err != nil:
-		e.add(field, "%s is not an amount: write digits with a point for sen, "+
-			"e.g. \"1234567.50\"", clip(raw))
+		e.add(field, "%s is not an amount: write digits and a point for sen, with no "+
+			"separators or exponent, e.g. \"1234567.50\"", clip(raw))
 		return Amount{}, false
 	}
 	if a.Sign() < 0 && !in.Figures[i].Negative {
@@ -227,13 +228,20 @@ func jsonProblem(data []byte, err error) string {
 		return fmt.Sprintf("malformed JSON at line %d, column %d: %v", l, c, se)
 	case errors.As(err, &te):
 		l, c := lineCol(data, te.Offset)
-		where := te.Field
-		if where == "" {
+		if te.Field == "" {
 			return fmt.Sprintf("malformed input at line %d, column %d: expected an object "+
 				"with instrument, figures, answers and options", l, c)
 		}
-		return fmt.Sprintf("%s (line %d, column %d): a JSON %s where an object or string "+
-			"belongs", where, l, c, te.Value)
+		want := "an object"
+		if te.Type != nil && (te.Type.Kind() == reflect.String || te.Type.Kind() == reflect.Pointer) {
+			want = "a string such as \"ksp-2016\""
+		}
+		return fmt.Sprintf("%s (line %d, column %d): a JSON %s where %s belongs", te.Field,
+			l, c, te.Value, want)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		return fmt.Sprintf("%s: unknown key; an input has instrument, figures, answers "+
+			"and options", strings.Trim(name, `"`))
 	case errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF"):
 		return "malformed JSON: the input ends early (empty or cut off)"
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,7 +113,11 @@ func (r *Registry) addDir(fsys fs.FS, dir, source string) []error {
 func ParseInstrument(data []byte, source string) (*Instrument, error) {
 	in := &Instrument{}
 	if err := yaml.UnmarshalWithOptions(data, in, yaml.Strict()); err != nil {
-		return nil, fmt.Errorf("%s: %s", source, oneLine(yaml.FormatError(err, false, false)))
+		msg := oneLine(yaml.FormatError(err, false, false))
+		if m := yamlPos.FindStringSubmatch(msg); m != nil {
+			msg = "line " + m[1] + ", column " + m[2] + ": " + msg[len(m[0]):]
+		}
+		return nil, fmt.Errorf("%s: %s", source, msg)
 	}
 	in.Source = source
 	if ps := in.compile(); len(ps) > 0 {
@@ -120,6 +125,9 @@ func ParseInstrument(data []byte, source string) (*Instrument, error) {
 	}
 	return in, nil
 }
+
+// yamlPos matches the "[line:column] " that starts go-yaml's messages.
+var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\] `)
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"koroena/scoring"
 )
@@ -46,13 +47,19 @@ func (a *app) loadInstruments() *scoring.Registry {
 	}
 	reg, errs := scoring.Load(local)
 	for _, err := range errs {
-		fmt.Fprintf(a.stderr, "koroena: warning: local instrument ignored: %s\n",
-			localPath(dir, err))
+		for line := range strings.Lines(err.Error()) {
+			fmt.Fprintf(a.stderr, "koroena: local instrument ignored: %s\n",
+				filepath.Join(dir, strings.TrimSpace(line)))
+		}
 	}
 	return reg
 }
 
-// localPath prefixes the local folder to the file name an error starts with.
-func localPath(dir string, err error) string {
-	return filepath.Join(dir, "") + string(filepath.Separator) + err.Error()
+// sourceText shows where an instrument version comes from: "embedded" or the local
+// file's full path.
+func (a *app) sourceText(source string) string {
+	if source == scoring.SourceEmbedded {
+		return source
+	}
+	return filepath.Join(a.instrumentsDir(), source)
 }

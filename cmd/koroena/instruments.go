@@ -31,10 +31,17 @@ func (a *app) runInstruments() error {
 			if v.Active {
 				use = "yes"
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", in.ID, v.Version, use, v.Source,
-				in.Name.In(a.lang))
+			name := in.Name
+			if vi, err := reg.Lookup(fmt.Sprintf("%s@%d", in.ID, v.Version)); err == nil {
+				name = vi.Name
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", in.ID, v.Version, use,
+				a.sourceText(v.Source), name.In(a.lang))
 		}
 	}
-	fmt.Fprintf(tw, "\nlocal folder: %s\n", a.instrumentsDir())
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(a.stdout, "\nlocal folder: %s\n", a.instrumentsDir())
+	return err
 }
