@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"os/user"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -80,8 +81,13 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 // openBolt opens the bbolt file and turns its errors into the store's sentinels. bbolt can
-// panic on some damaged files; that is turned into ErrDamaged too.
+// panic, or fault on its memory map, on some damaged files; that is turned into ErrDamaged
+// too.
 func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, err error) {
+	if err := checkLength(path); err != nil {
+		return nil, err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("open %s: %w (%v)", path, ErrDamaged, r)
@@ -129,6 +135,7 @@ func (s *Store) Actor() string { return s.actor }
 // view runs fn in a read transaction, turning a bbolt panic on a damaged page into
 // ErrDamaged.
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read %s: %w (%v)", s.path, ErrDamaged, r)
@@ -142,6 +149,7 @@ func (s *Store) update(fn func(w *writer) error) (err error) {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("write %s: %w (%v)", s.path, ErrDamaged, r)
