@@ -105,36 +105,35 @@ func (m Model) helpView() string {
 		long := m.lang.predicateLabel(id, false)
 		cells = append(cells, m.styles.predicateStyle(id).Render(padRight(short, 7))+" "+long)
 	}
+	if m.focused() == focusList {
+		cells = append(cells, "",
+			m.styles.draft.Render("✎")+"       "+m.lang.tr(txtFlagDraft),
+			m.styles.inactive.Render("×")+"       "+m.lang.tr(txtFlagInactive))
+	}
 	return flowColumns(cells, m.width, m.bodyHeight())
 }
 
-// flowColumns lays cells top to bottom in columns of h lines, as many as fit in w cells.
+// flowColumns lays cells top to bottom in columns of h lines, each as wide as its widest
+// cell, as many columns as fit in w cells.
 func flowColumns(cells []string, w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	colW := 0
-	for _, c := range cells {
-		colW = max(colW, lipgloss.Width(c))
-	}
-	colW += 3
-	ncols := max(1, w/colW)
-	if len(cells) <= h {
-		ncols = 1
-	}
 	lines := make([]string, min(h, len(cells)))
-	for i, c := range cells {
-		col, row := i/h, i%h
-		if col >= ncols {
+	used := 0
+	for start := 0; start < len(cells); start += h {
+		col := cells[start:min(len(cells), start+h)]
+		colW := 0
+		for _, c := range col {
+			colW = max(colW, lipgloss.Width(c))
+		}
+		if start > 0 && used+colW > w {
 			break
 		}
-		if col < ncols-1 {
-			c = padRight(c, colW)
+		for i, c := range col {
+			lines[i] = padRight(lines[i], used) + c
 		}
-		if col > 0 && lipgloss.Width(lines[row]) < col*colW {
-			lines[row] = padRight(lines[row], col*colW)
-		}
-		lines[row] += c
+		used += colW + 3
 	}
 	return strings.Join(lines, "\n")
 }

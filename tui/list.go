@@ -97,8 +97,7 @@ func (k *listKeyMap) setFiltering(on bool) {
 
 // ShortHelp is the list's main keys for the status line.
 func (k listKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.FilterApply, k.FilterCancel, k.Open, k.Filter, k.Predicate, k.Sort,
-		k.Language}
+	return []key.Binding{k.FilterApply, k.FilterCancel, k.Open, k.Filter, k.Predicate, k.Sort}
 }
 
 // FullHelp is every key of the list, in groups.

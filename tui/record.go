@@ -202,17 +202,17 @@ func (m recordModel) content() []string {
 		return []string{m.st.muted.Render(m.lang.tr(txtLoading))}
 	}
 	lines := []string{m.headline(), ""}
-	profile := m.profileLines(m.width)
-	if m.width >= 100 {
-		leftW := m.width / 2
-		right := append(m.trendLines(m.width-leftW-2), "")
-		right = append(right, m.aspectLines(m.width-leftW-2)...)
-		left := strings.Join(profile, "\n")
-		lines = append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top,
-			padBlock(left, leftW), "  ", strings.Join(right, "\n")), "\n")...)
+	lines = append(lines, m.profileLines(m.width)...)
+	lines = append(lines, "")
+	if m.width >= wideRecord {
+		// The trend needs little room; the aspects' bars take the rest of the line.
+		trendW := trendAxisW + trendColW*min(6, max(3, len(m.trend())))
+		aspW := m.width - trendW - 3
+		left := padBlock(strings.Join(m.trendLines(trendW), "\n"), trendW)
+		right := strings.Join(m.aspectLines(aspW), "\n")
+		joined := lipgloss.JoinHorizontal(lipgloss.Top, left, "   ", right)
+		lines = append(lines, strings.Split(joined, "\n")...)
 	} else {
-		lines = append(lines, profile...)
-		lines = append(lines, "")
 		lines = append(lines, m.trendLines(m.width)...)
 		lines = append(lines, "")
 		lines = append(lines, m.aspectLines(m.width)...)
@@ -224,6 +224,9 @@ func (m recordModel) content() []string {
 	}
 	return lines
 }
+
+// wideRecord is the width from which the record sets its sections side by side.
+const wideRecord = 76
 
 // padBlock pads every line of block to w cells so blocks join in straight columns.
 func padBlock(block string, w int) string {
@@ -292,13 +295,30 @@ func (m recordModel) profileLines(w int) []string {
 	for _, f := range fields {
 		labelW = max(labelW, lipgloss.Width(m.lang.tr(f.label)))
 	}
-	lines := []string{m.st.section.Render(m.lang.tr(txtProfile))}
+	var cells []string
+	cellW := w
+	if w >= wideRecord {
+		cellW = (w - 2) / 2
+	}
 	for _, f := range fields {
 		if f.value == "" {
 			continue
 		}
 		label := m.st.label.Render(padRight(m.lang.tr(f.label), labelW))
-		lines = append(lines, label+" "+truncate(f.value, max(1, w-labelW-1)))
+		cells = append(cells, label+" "+truncate(f.value, max(1, cellW-labelW-1)))
+	}
+	lines := []string{m.st.section.Render(m.lang.tr(txtProfile))}
+	if w < wideRecord {
+		return append(lines, cells...)
+	}
+	// Two columns, filled down the left first.
+	half := (len(cells) + 1) / 2
+	for i := range half {
+		line := padRight(cells[i], cellW)
+		if i+half < len(cells) {
+			line += "  " + cells[i+half]
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }

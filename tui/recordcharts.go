@@ -89,7 +89,8 @@ func (m recordModel) aspectLines(w int) []string {
 		labelW = max(labelW, lipgloss.Width(labels[i]))
 		valueW = max(valueW, lipgloss.Width(values[i]))
 	}
-	labelW = min(labelW, max(10, w/3))
+	// Labels keep their full width as long as the bars keep ten cells.
+	labelW = min(labelW, max(10, w-valueW-2-10))
 	barW := max(5, min(40, w-labelW-valueW-2))
 
 	for i, asp := range a.Result.Aspects {

@@ -339,7 +339,7 @@ func (m Model) statusLine() string {
 	case m.focused() == focusRecord:
 		bindings = append(m.record.ShortHelp(), bindings...)
 	default:
-		bindings = append(m.list.ShortHelp(), append(bindings, m.keys.Quit)...)
+		bindings = append(m.list.ShortHelp(), m.keys.Help, m.keys.Quit, m.list.keys.Language)
 	}
 	return shortHelp(bindings, m.width, m.styles)
 }

@@ -112,11 +112,19 @@ func tryLayout(w int, l Language, long bool, dropped map[column]bool) (tableLayo
 
 // predicateWidth is the widest predicate label in l, long or short.
 func predicateWidth(l Language, long bool) int {
-	w := lipgloss.Width(l.tr(txtColPredicate)) + 2
+	w := lipgloss.Width(predicateTitle(l, long)) + 1 // room for the sort arrow
 	for _, id := range predicateOrder {
 		w = max(w, lipgloss.Width(l.predicateLabel(id, !long)))
 	}
 	return w
+}
+
+// predicateTitle is the predicate column's heading, short beside short labels.
+func predicateTitle(l Language, long bool) string {
+	if long {
+		return l.tr(txtColPredicate)
+	}
+	return l.tr(txtColPredicateShort)
 }
 
 // columnTitle is a column's heading in l.
@@ -134,6 +142,9 @@ func (m listModel) headerLine(t tableLayout) string {
 	var cells []string
 	for _, cl := range t.cols {
 		title := columnTitle(cl.col, m.lang)
+		if cl.col == colPredicate {
+			title = predicateTitle(m.lang, t.longPreds)
+		}
 		st := m.st.list.header
 		if cl.col == m.sortCol {
 			st = m.st.list.sortCol
@@ -158,9 +169,9 @@ func fitCell(s string, w int, right bool) string {
 
 // rowLine draws one cooperative: selection mark, flag, then the cells.
 func (m listModel) rowLine(r *listRow, t tableLayout, selected bool) string {
-	mark, flag := "  ", " "
+	mark, flag := " ", " "
 	if selected {
-		mark = "› "
+		mark = "›"
 	}
 	switch {
 	case !r.sum.Active:
@@ -178,9 +189,11 @@ func (m listModel) rowLine(r *listRow, t tableLayout, selected bool) string {
 	}
 
 	var b strings.Builder
-	b.WriteString(base.Render(mark + flag))
-	for _, cl := range t.cols {
-		b.WriteString(base.Render(" "))
+	b.WriteString(base.Render(mark + flag + " "))
+	for i, cl := range t.cols {
+		if i > 0 {
+			b.WriteString(base.Render(" "))
+		}
 		text := fitCell(m.cellText(r, cl.col, t.longPreds), cl.width, alignRight(cl.col))
 		st := base
 		if cl.col == colPredicate && r.sum.Latest != nil && r.sum.Active {
