@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -236,8 +237,13 @@ func TestBuild_Deterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(a, b); diff != "" {
-		t.Errorf("two builds differ (-first +second):\n%s", diff)
+	if !reflect.DeepEqual(a, b) {
+		for i := range a.Bundles {
+			if diff := cmp.Diff(a.Bundles[i], b.Bundles[i]); diff != "" {
+				t.Fatalf("two builds differ at cooperative %d (-first +second):\n%s", i, diff)
+			}
+		}
+		t.Errorf("two builds differ: %s", cmp.Diff(a.Coaches, b.Coaches))
 	}
 	other, err := Build(Options{Seed: 7})
 	if err != nil {
