@@ -1,8 +1,148 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
-// TODO(lead): placeholder until the demo command lands.
+	"github.com/spf13/cobra"
+
+	"koroena/store"
+	"koroena/store/demo"
+)
+
+// demoFlags are the options of `koroena demo`.
+type demoFlags struct {
+	coops int
+	years int
+	seed  uint64
+}
+
+// demoCmd writes the demo city (domain/CITY.md) into a new data file.
 func (a *app) demoCmd() *cobra.Command {
-	return &cobra.Command{Use: "demo", Hidden: true}
+	var f demoFlags
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Write the demo city into a new data file",
+		Long: "Write the demo city into a new data file: 187 active cooperatives of an " +
+			"invented city with their coaches, visits and\nassessments, the same every " +
+			"time. --db names the file, which must be new or empty; without it a fresh\n" +
+			"file is made in the user's cache folder.",
+		Args: cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error { return a.runDemo(f) },
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&f.coops, "coops", demo.DefaultCoops, "active cooperatives to generate")
+	fl.IntVar(&f.years, "years", demo.DefaultYears, "fiscal years of assessments, at most")
+	fl.Uint64Var(&f.seed, "seed", demo.DefaultSeed, "seed of the generator")
+	return cmd
+}
+
+// runDemo writes the city where --db says, or into a fresh file, and reports it.
+func (a *app) runDemo(f demoFlags) error {
+	// Zero means "the default" to the generator; on the command line it is a mistake.
+	if f.coops < 1 || f.years < 1 {
+		return &exitError{code: 1, msg: fmt.Sprintf(
+			"demo: --coops and --years must be at least 1, not %d and %d", f.coops, f.years)}
+	}
+	opts := demo.Options{Coops: f.coops, Years: f.years, Seed: f.seed}
+	path := a.dbPath
+	if path == "" {
+		p, err := a.newDemoPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+
+	start := time.Now()
+	n, err := writeDemo(path, opts)
+	if errors.Is(err, demo.ErrNotEmpty) {
+		return &exitError{code: 1, msg: fmt.Sprintf(
+			"demo: %s already has data; the demo city goes only into a new file", path)}
+	}
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	a.reportDemo(path, n, time.Since(start))
+	return nil
+}
+
+// reportDemo says where the city went and what it holds.
+func (a *app) reportDemo(path string, n demo.Counts, took time.Duration) {
+	fmt.Fprintf(a.stdout, "Wrote the demo city to %s in %.1fs:\n", path, took.Seconds())
+	fmt.Fprintf(a.stdout, "  %d cooperatives (%d active, %d inactive), %d coaches\n",
+		n.Cooperatives, n.Active, n.Cooperatives-n.Active, n.Coaches)
+	fmt.Fprintf(a.stdout, "  %d final assessments, %d draft, %d visits\n",
+		n.Assessments, n.Drafts, n.Visits)
+	fmt.Fprintf(a.stdout, "  latest year: %d Sehat, %d Cukup Sehat, %d Dalam Pengawasan, "+
+		"%d Dalam Pengawasan Khusus\n", n.Latest["sehat"], n.Latest["cukup_sehat"],
+		n.Latest["dalam_pengawasan"], n.Latest["dalam_pengawasan_khusus"])
+}
+
+// writeDemo opens the file at path, writes the city of opts into it and closes it. The
+// audit events carry the demo's fixed today and the actor "demo".
+func writeDemo(path string, opts demo.Options) (demo.Counts, error) {
+	s, err := store.Open(path, store.Options{
+		Actor: "demo",
+		Now:   func() time.Time { return demo.DefaultToday },
+	})
+	if err != nil {
+		return demo.Counts{}, err
+	}
+	n, err := demo.Write(s, opts)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}
+
+// freshDemoFile writes the default demo city into a new file in the user's cache folder
+// and returns the file's path: `koroena --demo` opens the screens on it. Each call makes
+// a new file, so nothing a user tried in an earlier demo carries over.
+func (a *app) freshDemoFile() (path string, err error) {
+	path, err = a.newDemoPath()
+	if err != nil {
+		return "", err
+	}
+	if _, err := writeDemo(path, demo.Options{}); err != nil {
+		return "", fmt.Errorf("write demo city: %w", err)
+	}
+	return path, nil
+}
+
+// newDemoPath makes a new, empty file for a demo city in <cache>/koroena/demo and returns
+// its path; the store fills an empty file as a new data file.
+func (a *app) newDemoPath() (string, error) {
+	dir := a.demoDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create demo folder: %w", err)
+	}
+	name := "demo-" + time.Now().Format("20060102-150405") + "-*.db"
+	f, err := os.CreateTemp(dir, name)
+	if err != nil {
+		return "", fmt.Errorf("create demo file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("create demo file: %w", err)
+	}
+	return f.Name(), nil
+}
+
+// demoDir is where fresh demo files go: $XDG_CACHE_HOME/koroena/demo when set, else the
+// platform's cache folder (os.UserCacheDir), else the temporary folder.
+func (a *app) demoDir() string {
+	base := a.getenv("XDG_CACHE_HOME")
+	if base == "" {
+		d, err := os.UserCacheDir()
+		if err != nil {
+			d = os.TempDir()
+		}
+		base = d
+	}
+	return filepath.Join(base, "koroena", "demo")
 }
