@@ -89,7 +89,7 @@ func (g *Generator) finalAssessment(r *rand.Rand, c store.Cooperative, coach sto
 		FiscalYear:  fy,
 		Figures:     y.figures,
 		Answers:     y.answers,
-		ItemNotes:   someItemNotes(r),
+		ItemNotes:   someItemNotes(r, y.answers),
 		Status:      store.StatusFinal,
 		CoachID:     coach.ID,
 		CreatedAt:   created,

@@ -79,8 +79,7 @@ var (
 		"Flamboyan", "Kemuning", "Sedap Malam", "Bougenville",
 	}
 	markets = []string{
-		"Tanjung Sari", "Pasar Baru", "Pasar Legi", "Pasar Kliwon", "Sentra Ikan",
-		"Pasar Pon", "Pasar Wage", "Sayur Mayur",
+		"Tanjung Sari", "Baru", "Legi", "Kliwon", "Pahing", "Pon", "Wage", "Induk",
 	}
 	produce = []string{
 		"Alas Kaki", "Tahu Tempe", "Batik", "Onde-Onde", "Kerajinan Kuningan", "Susu Sapi",

@@ -68,15 +68,17 @@ func assessmentPurpose(year int) string {
 	return fmt.Sprintf("Penilaian kesehatan tahun buku %d", year)
 }
 
-// someItemNotes returns a coach's notes on one or two items, or none.
-func someItemNotes(r *rand.Rand) map[string]string {
+// someItemNotes returns a coach's notes on a few items, or none. A note on a question
+// explains a "tidak", so only unmet questions get one.
+func someItemNotes(r *rand.Rand, answers map[string]bool) map[string]string {
 	if !chance(r, 0.3) {
 		return nil
 	}
 	notes := map[string]string{}
 	for _, id := range []string{"pinjaman_macet", "kas", "aktiva_tetap", "mu09", "mk05",
 		"ma03"} {
-		if chance(r, 0.3) {
+		met, isQuestion := answers[id]
+		if chance(r, 0.3) && !(isQuestion && met) {
 			notes[id] = pick(r, itemNotes[id])
 		}
 	}

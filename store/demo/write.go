@@ -19,9 +19,13 @@ const (
 	SettingSeed  = "demo.seed"  // the seed it was generated with
 )
 
-// chunk is how many cooperatives, with their visits and assessments, go into one bulk
-// transaction; the store holds a transaction's writes in memory until it commits.
-const chunk = 5000
+// A bulk transaction takes at most chunkCoops cooperatives with their visits and
+// assessments, or stops at chunkAssessments assessments: the store holds a transaction's
+// writes in memory until it commits, and a scored assessment weighs a few kilobytes.
+const (
+	chunkCoops       = 5000
+	chunkAssessments = 20000
+)
 
 // Counts says what Write wrote.
 type Counts struct {
@@ -65,14 +69,17 @@ func Write(s *store.Store, opts Options) (Counts, error) {
 	}
 
 	var pending []Bundle
+	assessments := 0
 	flush := func() error {
 		err := s.Bulk(func(b *store.Bulk) error { return writeBundles(b, pending) })
-		pending = pending[:0]
+		pending, assessments = pending[:0], 0
 		return err
 	}
 	err = g.Each(func(b Bundle) error {
 		n.add(b)
-		if pending = append(pending, b); len(pending) == chunk {
+		pending = append(pending, b)
+		if assessments += len(b.Assessments); len(pending) == chunkCoops ||
+			assessments >= chunkAssessments {
 			return flush()
 		}
 		return nil
