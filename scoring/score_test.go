@@ -85,16 +85,28 @@ func TestScore_FullAsNamedRules(t *testing.T) {
 	in := mustKSP2016(t)
 	res := in.Score(fullInput(t))
 	want := map[string]Points{
-		"ms_ta": msTA20to40, "ms_pdb": msPDBcapped, "kms": kmsAtLeast8,
-		"vol_anggota": volAtLeast75, "rpm": rpmUpTo10, "cadangan_rpm": cadangan90,
-		"pinjaman_berisiko": pberBelow21,
-		"manajemen_umum": times(10, perYaUmum), "kelembagaan": times(5, perYaLembaga),
-		"manajemen_permodalan": times(4, perYaModal), "manajemen_aktiva": times(8, perYaAktiva),
-		"manajemen_likuiditas": times(4, perYaLikuidita),
-		"boa_pb": boaBelow90, "bu_shuk": buShuk40to60, "efisiensi_pelayanan": efisBelow5,
-		"rasio_kas": kas10to15, "ldr": ldrAtLeast80, "roa": roaBelow5, "roe": roeAtLeast5,
-		"kemandirian_operasional": mandiriAbove, "partisipasi_bruto": pbAtLeast75,
-		"pea": peaAtLeast10,
+		"ms_ta":                   msTA20to40,
+		"ms_pdb":                  msPDBcapped,
+		"kms":                     kmsAtLeast8,
+		"vol_anggota":             volAtLeast75,
+		"rpm":                     rpmUpTo10,
+		"cadangan_rpm":            cadangan90,
+		"pinjaman_berisiko":       pberBelow21,
+		"manajemen_umum":          times(10, perYaUmum),
+		"kelembagaan":             times(5, perYaLembaga),
+		"manajemen_permodalan":    times(4, perYaModal),
+		"manajemen_aktiva":        times(8, perYaAktiva),
+		"manajemen_likuiditas":    times(4, perYaLikuidita),
+		"boa_pb":                  boaBelow90,
+		"bu_shuk":                 buShuk40to60,
+		"efisiensi_pelayanan":     efisBelow5,
+		"rasio_kas":               kas10to15,
+		"ldr":                     ldrAtLeast80,
+		"roa":                     roaBelow5,
+		"roe":                     roeAtLeast5,
+		"kemandirian_operasional": mandiriAbove,
+		"partisipasi_bruto":       pbAtLeast75,
+		"pea":                     peaAtLeast10,
 	}
 	var all []Points
 	for _, c := range res.Components {
