@@ -339,7 +339,10 @@ func (m Model) statusLine() string {
 	case m.focused() == focusRecord:
 		bindings = append(m.record.ShortHelp(), bindings...)
 	default:
-		bindings = append(m.list.ShortHelp(), m.keys.Help, m.keys.Quit, m.list.keys.Language)
+		// Help comes early so that even a narrow window shows where every key is.
+		k := m.list.keys
+		bindings = []key.Binding{k.FilterApply, k.FilterCancel, k.Open, k.Filter, m.keys.Help,
+			m.keys.Quit, k.Predicate, k.Sort, k.Language}
 	}
 	return shortHelp(bindings, m.width, m.styles)
 }

@@ -194,7 +194,7 @@ func (m listModel) rowLine(r *listRow, t tableLayout, selected bool) string {
 		if i > 0 {
 			b.WriteString(base.Render(" "))
 		}
-		text := fitCell(m.cellText(r, cl.col, t.longPreds), cl.width, alignRight(cl.col))
+		text := fitCell(m.cellText(r, cl.col, t.longPreds, cl.width), cl.width, alignRight(cl.col))
 		st := base
 		if cl.col == colPredicate && r.sum.Latest != nil && r.sum.Active {
 			st = base.Inherit(m.st.predicateStyle(r.sum.Latest.Predicate))
@@ -205,11 +205,11 @@ func (m listModel) rowLine(r *listRow, t tableLayout, selected bool) string {
 }
 
 // cellText is the plain text of one cell.
-func (m listModel) cellText(r *listRow, c column, longPreds bool) string {
+func (m listModel) cellText(r *listRow, c column, longPreds bool, width int) string {
 	s := r.sum
 	switch c {
 	case colName:
-		return s.Name
+		return shortName(s.Name, width)
 	case colType:
 		return m.lang.businessType(s.BusinessType)
 	case colKelurahan:
@@ -236,4 +236,16 @@ func (m listModel) cellText(r *listRow, c column, longPreds bool) string {
 		return s.CoachName
 	}
 	return ""
+}
+
+// shortName writes a leading "Koperasi" as the usual "Kop." when the name is wider than w,
+// so that the part that tells cooperatives apart stays visible.
+func shortName(name string, w int) string {
+	if lipgloss.Width(name) <= w {
+		return name
+	}
+	if rest, ok := strings.CutPrefix(name, "Koperasi "); ok {
+		return "Kop. " + rest
+	}
+	return name
 }

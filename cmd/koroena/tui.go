@@ -1,12 +1,128 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
+
+	"koroena/scoring"
+	"koroena/store"
+	"koroena/tui"
 )
 
-// TODO(lead): placeholder until the screens land.
+// runTUI opens the data file (or a fresh demo city with --demo) and runs the screens
+// until the user quits.
 func (a *app) runTUI(_ *cobra.Command) error {
-	return errors.New("the screens are not built yet")
+	// Resolve where the data lives; --demo writes a fresh city first.
+	path, err := a.tuiDBPath()
+	if err != nil {
+		return err
+	}
+	if a.demo {
+		// TODO(tui): call the demo engineer's writer here once cmd/koroena/demo.go has it,
+		// and tell the user where the new file is before the screens open.
+		return &exitError{code: 1, msg: "--demo: the demo city writer is not built yet"}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+
+	// Open the store before the screens take the terminal, so errors print plainly.
+	logger, closeLog, err := a.debugLogger()
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer st.Close()
+
+	lang, err := tui.ResolveLanguage(a.lang, st, a.getenv)
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	logger.Info("start", "db", path, "lang", lang)
+
+	m := tui.New(st, tui.Options{
+		Lang:        lang,
+		Logger:      logger,
+		AspectLabel: aspectLabeller(a.loadInstruments()),
+	})
+	p := tea.NewProgram(m, tea.WithInput(a.stdin), tea.WithOutput(a.stdout))
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("run screens: %w", err)
+	}
+	return nil
+}
+
+// tuiDBPath is the data file: --db, else KOROENA_DB, else the user's data directory.
+// TODO(tui): replace with the store engineer's path helper once cmd/koroena/paths.go lands.
+func (a *app) tuiDBPath() (string, error) {
+	if a.dbPath != "" {
+		return a.dbPath, nil
+	}
+	if p := a.getenv("KOROENA_DB"); p != "" {
+		return p, nil
+	}
+	base := a.getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find data folder: %w", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "koroena", "koroena.db"), nil
+}
+
+// debugLogger opens the debug log ($XDG_STATE_HOME/koroena/koroena.log) when --debug or
+// KOROENA_DEBUG asks for it; otherwise records are discarded. The screens own the
+// terminal, so nothing may go to stdout or stderr while they run.
+func (a *app) debugLogger() (*slog.Logger, func(), error) {
+	if !a.debug && a.getenv("KOROENA_DEBUG") == "" {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}, nil
+	}
+	base := a.getenv("XDG_STATE_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil, nil, fmt.Errorf("find state folder: %w", err)
+		}
+		base = filepath.Join(home, ".local", "state")
+	}
+	dir := filepath.Join(base, "koroena")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("create log folder: %w", err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "koroena.log"),
+		os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open debug log: %w", err)
+	}
+	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return logger, func() { _ = f.Close() }, nil
+}
+
+// aspectLabeller names aspects from the instruments' own metadata.
+func aspectLabeller(reg *scoring.Registry) func(tui.Language, string, int, string) (string, bool) {
+	return func(lang tui.Language, instrument string, version int, aspect string) (string, bool) {
+		in, err := reg.Lookup(instrument + "@" + strconv.Itoa(version))
+		if err != nil {
+			return "", false
+		}
+		for _, asp := range in.Aspects {
+			if asp.ID == aspect {
+				return asp.Label.In(string(lang)), true
+			}
+		}
+		return "", false
+	}
 }
