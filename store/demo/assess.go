@@ -4,27 +4,27 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"koroena/scoring"
 	"koroena/store"
 )
 
 // outcome is what the generator needs of one scoring: the total in hundredths of a point,
-// the predicate after adjustments, whether all components were scored, and the result in
-// the store's form.
+// the predicate after adjustments, whether all components were scored, and the result.
 type outcome struct {
 	total     int64
 	predicate string
 	complete  bool
-	result    store.Result
+	res       scoring.Result
 }
 
 // scorer scores one assessment of instrument ksp-2016 with the real engine.
-type scorer func(figures map[string]string, answers map[string]bool) (outcome, error)
+type scorer func(s statement, answers map[string]bool) (outcome, error)
 
 // scoredYear is one fiscal year's inputs and the engine's result for them.
 type scoredYear struct {
 	figures map[string]string
 	answers map[string]bool
-	out     outcome
+	result  store.Result
 }
 
 // maxTries bounds the search for figures and answers that give a target's predicate.
@@ -38,9 +38,9 @@ const maxTries = 60
 func assessYear(r *rand.Rand, score scorer, size int64, t target) (scoredYear, error) {
 	h := clamp((float64(t.total)/100-25)/68, 0.02, 0.98)
 	for range maxTries {
-		figures := newStatement(r, size, h).strings()
+		st := newStatement(r, size, h)
 		answers := newAnswers(r, h, t.factors)
-		out, err := score(figures, answers)
+		out, err := score(st, answers)
 		if err != nil {
 			return scoredYear{}, err
 		}
@@ -61,12 +61,13 @@ func assessYear(r *rand.Rand, score scorer, size int64, t target) (scoredYear, e
 		}
 		steer(r, answers, max(lo+30, min(hi-30, t.total-quant)))
 
-		out, err = score(figures, answers)
+		out, err = score(st, answers)
 		if err != nil {
 			return scoredYear{}, err
 		}
 		if out.predicate == t.predicate && out.complete {
-			return scoredYear{figures: figures, answers: answers, out: out}, nil
+			result, err := storeResult(out.res)
+			return scoredYear{figures: st.strings(), answers: answers, result: result}, err
 		}
 	}
 	return scoredYear{}, fmt.Errorf("no demo statement scores %s after %d tries",

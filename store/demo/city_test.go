@@ -137,9 +137,14 @@ func checkFinal(t *testing.T, in *scoring.Instrument, name string, a store.Asses
 	case got.Predicate != res.Predicate || !got.Complete:
 		t.Errorf("%s %d: stored %s, re-score %s", name, a.FiscalYear, got.Predicate,
 			res.Predicate)
-	case len(got.Aspects) != 7 || len(got.Output) == 0:
-		t.Errorf("%s %d: %d aspects, %d bytes of output", name, a.FiscalYear,
-			len(got.Aspects), len(got.Output))
+	case len(got.Aspects) != 7:
+		t.Errorf("%s %d: %d aspects, want 7", name, a.FiscalYear, len(got.Aspects))
+	default:
+		want, _ := res.MarshalJSON()
+		if string(got.Output) != string(want) {
+			t.Errorf("%s %d: stored output differs from the re-score's:\n%s\n%s", name,
+				a.FiscalYear, got.Output, want)
+		}
 	}
 	if len(a.Answers) != len(questions)+len(adjustmentIDs) {
 		t.Errorf("%s %d: %d answers, want %d", name, a.FiscalYear, len(a.Answers),

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,29 +16,42 @@ func engineScorer() (scorer, int, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("demo: %w", err)
 	}
-	score := func(figures map[string]string, answers map[string]bool) (outcome, error) {
-		return scoreWith(in, figures, answers)
+	score := func(s statement, answers map[string]bool) (outcome, error) {
+		return scoreWith(in, s, answers)
 	}
 	return score, in.Version, nil
 }
 
-// scoreWith scores one assessment with instrument in and keeps what the store needs.
-func scoreWith(in *scoring.Instrument, figures map[string]string, answers map[string]bool,
+// scoreWith scores one assessment with instrument in. The figures come from the
+// generator, whole rupiah under known ids, so they need no parsing; the tests re-score
+// every stored assessment from its stored strings.
+func scoreWith(in *scoring.Instrument, s statement, answers map[string]bool,
 ) (outcome, error) {
-	inp, err := scoring.NewInput(in, figures, answers, nil)
-	if err != nil {
-		return outcome{}, fmt.Errorf("demo input: %w", err)
+	inp := scoring.Input{Instrument: in.Ref(), Figures: make(map[string]scoring.Amount, len(s)),
+		Answers: answers}
+	for id, v := range s {
+		inp.Figures[id] = scoring.AmountOf(v)
 	}
 	res := in.Score(inp)
-	out, err := json.Marshal(res)
-	if err != nil {
-		return outcome{}, fmt.Errorf("encode score: %w", err)
-	}
 	total, err := hundredths(res.Total.Round2().String())
 	if err != nil {
 		return outcome{}, fmt.Errorf("read total %q: %w", res.Total.String(), err)
 	}
+	return outcome{total: total, predicate: res.Predicate, complete: res.Complete,
+		res: res}, nil
+}
 
+// storeResult keeps of a result what the store needs: the headline numbers and the
+// engine's whole output as JSON.
+func storeResult(res scoring.Result) (store.Result, error) {
+	out, err := res.MarshalJSON()
+	if err != nil {
+		return store.Result{}, fmt.Errorf("encode score: %w", err)
+	}
+	total, err := hundredths(res.Total.Round2().String())
+	if err != nil {
+		return store.Result{}, fmt.Errorf("read total %q: %w", res.Total.String(), err)
+	}
 	r := store.Result{
 		Complete:  res.Complete,
 		Total:     formatHundredths(total),
@@ -51,8 +63,7 @@ func scoreWith(in *scoring.Instrument, figures map[string]string, answers map[st
 			ID: a.ID, Skor: a.Skor.Round2().String(), Max: a.Max.String(),
 		})
 	}
-	return outcome{total: total, predicate: res.Predicate, complete: res.Complete,
-		result: r}, nil
+	return r, nil
 }
 
 // hundredths reads a decimal with at most 2 decimals, such as "89.45" or "-3", as an

@@ -80,7 +80,7 @@ func (g *Generator) finalAssessment(r *rand.Rand, c store.Cooperative, coach sto
 		final = final.AddDate(0, 0, 1+r.IntN(6))
 	}
 	final = minTime(final, g.opts.Today.Add(-time.Hour))
-	result := y.out.result
+	result := y.result
 	return store.Assessment{
 		ID:          newID(r, created),
 		CoopID:      c.ID,
