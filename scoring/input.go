@@ -233,8 +233,10 @@ func jsonProblem(data []byte, err error) string {
 				"with instrument, figures, answers and options", l, c)
 		}
 		want := "an object"
-		if te.Type != nil && (te.Type.Kind() == reflect.String || te.Type.Kind() == reflect.Pointer) {
-			want = "a string such as \"ksp-2016\""
+		if te.Type != nil {
+			if k := te.Type.Kind(); k == reflect.String || k == reflect.Pointer {
+				want = "a string such as \"ksp-2016\""
+			}
 		}
 		return fmt.Sprintf("%s (line %d, column %d): a JSON %s where %s belongs", te.Field,
 			l, c, te.Value, want)

@@ -104,7 +104,8 @@ func TestScoreCmd_BadInput(t *testing.T) {
 func TestInstrumentsCmd(t *testing.T) {
 	config := t.TempDir()
 	code, out, errOut := runScoreArgs(t, config, "", "instruments")
-	if code != 0 || errOut != "" || !strings.Contains(out, "ksp-2016    1        yes     embedded") {
+	row := "ksp-2016    1        yes     embedded"
+	if code != 0 || errOut != "" || !strings.Contains(out, row) {
 		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
 
