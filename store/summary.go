@@ -27,14 +27,16 @@ func (s *Store) CooperativeSummaries() ([]CoopSummary, error) {
 		if b == nil {
 			return nil
 		}
+		// Size the slice first: growing it by doubling costs more than the decoding.
+		out = make([]CoopSummary, 0, b.Stats().KeyN)
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			var sum CoopSummary
-			if err := decodeSummary(v, &sum); err != nil {
+			out = append(out, CoopSummary{})
+			sum := &out[len(out)-1]
+			if err := decodeSummary(v, sum); err != nil {
 				return fmt.Errorf("summary of %s: %w", idText(k), err)
 			}
 			sum.CoachName = names[sum.CoachID]
-			out = append(out, sum)
 		}
 		return nil
 	})
