@@ -263,6 +263,13 @@ func (g *Generator) profile(r *rand.Rand, i int, p plan, created time.Time) (
 		CreatedAt:     created,
 		UpdatedAt:     created,
 	}
+	g.details(r, i, kec, k, &c)
+	return c, coach, nil
+}
+
+// details fills in what the registry knows beyond the name and place: NIK (missing for
+// some), legal entity, manager, phone, last RAT and a note for a few.
+func (g *Generator) details(r *rand.Rand, i, kec int, k coopKind, c *store.Cooperative) {
 	if chance(r, 0.85) {
 		c.NIK = fmt.Sprintf("3576%02d%07d%03d", kec+1, (i*611953+12345)%10_000_000,
 			r.IntN(1000))
@@ -277,14 +284,13 @@ func (g *Generator) profile(r *rand.Rand, i int, p plan, created time.Time) (
 	case x < 0.9:
 		c.Phone = landline(r)
 	}
-	c.LastRAT = g.lastRAT(r, p)
+	c.LastRAT = g.lastRAT(r, c.Active, g.plans[i].predicate)
 	switch {
-	case !p.active:
+	case !c.Active:
 		c.Notes = pick(r, inactiveNotes)
 	case chance(r, 0.1):
 		c.Notes = pick(r, coopNotes)
 	}
-	return c, coach, nil
 }
 
 // pickKind draws a kind of cooperative by how common it is.
@@ -316,12 +322,12 @@ func legalEntity(r *rand.Rand) (time.Time, string) {
 
 // lastRAT draws the date of the last annual members' meeting. Most active cooperatives
 // held it in the first half of this year; some are overdue; inactive ones stopped years ago.
-func (g *Generator) lastRAT(r *rand.Rand, p plan) time.Time {
+func (g *Generator) lastRAT(r *rand.Rand, active bool, pred string) time.Time {
 	y := g.latestFY + 1
 	switch {
-	case !p.active:
+	case !active:
 		y = g.latestFY - 3 - r.IntN(5)
-	case chance(r, overdueShare(p.predicate)):
+	case chance(r, overdueShare(pred)):
 		y = g.latestFY - r.IntN(2)
 	}
 	d := dayIn(r, time.Date(y, time.February, 1, 0, 0, 0, 0, time.UTC),
