@@ -10,7 +10,7 @@ import (
 func (r Result) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 4096)
 	b = append(b, `{"instrument":`...)
-	b = strconv.AppendQuote(b, r.Instrument)
+	b = appendString(b, r.Instrument)
 	b = append(b, `,"complete":`...)
 	b = strconv.AppendBool(b, r.Complete)
 	b = append(b, `,"total":`...)
@@ -19,7 +19,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if r.Predicate == "" {
 		b = append(b, "null"...)
 	} else {
-		b = strconv.AppendQuote(b, r.Predicate)
+		b = appendString(b, r.Predicate)
 	}
 	b = append(b, `,"aspects":[`...)
 	for i, a := range r.Aspects {
@@ -27,7 +27,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = strconv.AppendQuote(b, a.ID)
+		b = appendString(b, a.ID)
 		b = append(b, `,"skor":`...)
 		b = appendFixed(b, a.Skor.Round2().u, 0)
 		b = append(b, `,"max":`...)
@@ -46,7 +46,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendQuote(b, d.ID)
+		b = appendString(b, d.ID)
 		b = append(b, ':')
 		b = appendFixed(b, d.Value.u, 0)
 	}
@@ -56,13 +56,13 @@ func (r Result) MarshalJSON() ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = strconv.AppendQuote(b, a.ID)
+		b = appendString(b, a.ID)
 		b = append(b, `,"questions":`...)
 		b = appendStrings(b, a.Questions)
 		b = append(b, `,"from":`...)
-		b = strconv.AppendQuote(b, a.From)
+		b = appendString(b, a.From)
 		b = append(b, `,"to":`...)
-		b = strconv.AppendQuote(b, a.To)
+		b = appendString(b, a.To)
 		b = append(b, '}')
 	}
 	b = append(b, `],"notes":`...)
@@ -75,9 +75,9 @@ func (c ComponentResult) MarshalJSON() ([]byte, error) { return c.appendJSON(nil
 
 func (c ComponentResult) appendJSON(b []byte) []byte {
 	b = append(b, `{"id":`...)
-	b = strconv.AppendQuote(b, c.ID)
+	b = appendString(b, c.ID)
 	b = append(b, `,"status":`...)
-	b = strconv.AppendQuote(b, string(c.Status))
+	b = appendString(b, string(c.Status))
 	if c.HasRatio {
 		b = append(b, `,"ratio":`...)
 		b = appendFixed(b, c.Ratio.Round2().u, 0)
@@ -100,7 +100,7 @@ func (c ComponentResult) appendJSON(b []byte) []byte {
 	}
 	if c.Note != "" {
 		b = append(b, `,"note":`...)
-		b = strconv.AppendQuote(b, c.Note)
+		b = appendString(b, c.Note)
 	}
 	return append(b, '}')
 }
@@ -111,7 +111,28 @@ func appendStrings(b []byte, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendQuote(b, s)
+		b = appendString(b, s)
 	}
 	return append(b, ']')
+}
+
+// appendString writes s as a JSON string. Unlike strconv.AppendQuote it never produces
+// Go-only escapes such as \a or \x00, which JSON does not know.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }

@@ -126,7 +126,7 @@ func (r *Result) Component(id string) (ComponentResult, bool) {
 // denominators show in each component's status. Unknown ids in the input are ignored (use
 // ParseInput or NewInput to reject them), and unknown option choices take the default.
 func (in *Instrument) Score(inp Input) Result {
-	ov := in.selectChoices(inp.Options)
+	ov, chosen := in.selectChoices(inp.Options)
 	vals := make([]int64, len(in.Figures))
 	known := make([]byte, len(in.Figures)) // 0 absent, 1 entered, 2 derived
 	for id, a := range inp.Figures {
@@ -136,7 +136,8 @@ func (in *Instrument) Score(inp Input) Result {
 	}
 
 	// Derive the absent aggregates in list order: each uses only earlier figures.
-	res := Result{Instrument: in.Ref()}
+	res := Result{Instrument: in.Ref(), Notes: chosen}
+	res.Derived = make([]DerivedValue, 0, 16)
 	for i, f := range in.Figures {
 		ts := in.terms[i]
 		for _, o := range ov {
@@ -192,22 +193,25 @@ func (in *Instrument) Score(inp Input) Result {
 	return res
 }
 
-// selectChoices returns the overrides of the non-default choices the input names.
-func (in *Instrument) selectChoices(opts map[string]string) []choiceOverride {
+// selectChoices returns the overrides of the non-default choices the input names, and a
+// note for each ("option ms_pdb: linear").
+func (in *Instrument) selectChoices(opts map[string]string) ([]choiceOverride, []string) {
 	if len(opts) == 0 {
-		return nil
+		return nil, nil
 	}
 	var ov []choiceOverride
+	var notes []string
 	for oi, o := range in.Options {
 		id, ok := opts[o.ID]
-		if !ok {
-			id = o.Default
+		if !ok || id == o.Default {
+			continue
 		}
 		if ci := o.choice(id); ci >= 0 {
 			ov = append(ov, in.choiceRules[oi][ci])
+			notes = append(notes, "option "+o.ID+": "+id)
 		}
 	}
-	return ov
+	return ov, notes
 }
 
 // sumTerms adds coef × value over the terms. With anyPresent (an aggregate), absent terms
