@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,5 +100,38 @@ func TestApp_FreshDemoFile(t *testing.T) {
 		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", p, err)
 		}
+	}
+}
+
+// The issue's "done" check: `koroena list --json` on a demo file counts 187 active
+// cooperatives and 19 Sehat.
+func TestDemoCmd_ListCounts(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "city.db")
+	if code, _, errOut := runDemoArgs(t, t.TempDir(), "demo", "--db", p); code != 0 {
+		t.Fatalf("demo: exit %d, stderr %q", code, errOut)
+	}
+	code, out, errOut := runDemoArgs(t, t.TempDir(), "list", "--json", "--db", p)
+	if code != 0 {
+		t.Fatalf("list: exit %d, stderr %q", code, errOut)
+	}
+	var rows []struct {
+		Active    bool    `json:"active"`
+		Predicate *string `json:"predicate"` // of the latest final assessment
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("list --json: %v\n%.300s", err, out)
+	}
+	active, sehat := 0, 0
+	for _, r := range rows {
+		if !r.Active {
+			continue
+		}
+		active++
+		if r.Predicate != nil && *r.Predicate == "sehat" {
+			sehat++
+		}
+	}
+	if active != 187 || sehat != 19 {
+		t.Errorf("list counts %d active and %d sehat, want 187 and 19", active, sehat)
 	}
 }
