@@ -125,6 +125,7 @@ func (r *Result) Component(id string) (ComponentResult, bool) {
 // Score applies the instrument to an input. It never fails: absent inputs and zero
 // denominators show in each component's status. Unknown ids in the input are ignored (use
 // ParseInput or NewInput to reject them), and unknown option choices take the default.
+// An Instrument is never changed after loading, so Score is safe for concurrent use.
 func (in *Instrument) Score(inp Input) Result {
 	ov, chosen := in.selectChoices(inp.Options)
 	vals := make([]int64, len(in.Figures))
