@@ -41,7 +41,8 @@ func (s *Store) prepare() error {
 	case version == schemaVersion:
 		return nil
 	case s.readOnly && version == 0:
-		return nil // an empty file reads as empty
+		return fmt.Errorf("open %s: it holds no koroena data yet, and a read-only open "+
+			"cannot set it up: %w", s.path, ErrReadOnly)
 	case s.readOnly:
 		return fmt.Errorf("open %s: schema %d needs a migration, which a read-only open "+
 			"cannot do: %w", s.path, version, ErrReadOnly)

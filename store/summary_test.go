@@ -139,3 +139,20 @@ func BenchmarkCooperativeSummaries130k(b *testing.B) {
 	b.ReportMetric(float64(opening.Milliseconds())/float64(b.N), "open-ms")
 	b.ReportMetric(float64(listing.Milliseconds())/float64(b.N), "list-ms")
 }
+
+// BenchmarkBulk10k writes 10,000 cooperatives, each with a visit and a final assessment,
+// in one Bulk call: one chunk of a generated registry.
+func BenchmarkBulk10k(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "bulk.db"), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		fillCity(b, s, 10_000)
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}

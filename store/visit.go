@@ -76,7 +76,8 @@ func (w *writer) addVisit(v Visit, keepID bool) (Visit, error) {
 	if err := putJSON(w.tx.Bucket(bucketVisits), key, visitRecord{valueVersion, v}); err != nil {
 		return v, err
 	}
-	if err := w.tx.Bucket(bucketVisitsByCoop).Put(visitIndexKey(coop, v.Date, key), nil); err != nil {
+	ik := visitIndexKey(coop, v.Date, key)
+	if err := w.tx.Bucket(bucketVisitsByCoop).Put(ik, nil); err != nil {
 		return v, err
 	}
 	if err := summaryVisit(w.tx, coop, v.Date); err != nil {

@@ -14,6 +14,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"koroena/store"
@@ -180,15 +183,36 @@ func (g *Generator) Coaches() []store.Coach { return g.coaches }
 func (g *Generator) Len() int { return len(g.plans) }
 
 // Each generates the cooperatives in order and hands each to fn; it stops at the first
-// error, from the generator or from fn.
+// error, from the generator or from fn. Cooperatives are generated in batches on all
+// processors, each from its own random stream, and handed over in order; only the names
+// are made unique in that order, so the result does not depend on the processor count.
 func (g *Generator) Each(fn func(Bundle) error) error {
-	for i := range g.plans {
-		b, err := g.bundle(i)
-		if err != nil {
-			return fmt.Errorf("demo cooperative %d: %w", i+1, err)
+	workers := runtime.GOMAXPROCS(0)
+	batch := 64 * workers
+	out := make([]Bundle, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(g.plans); start += batch {
+		n := min(batch, len(g.plans)-start)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, n) {
+			wg.Go(func() {
+				for j := int(next.Add(1) - 1); j < n; j = int(next.Add(1) - 1) {
+					out[j], errs[j] = g.bundle(start + j)
+				}
+			})
 		}
-		if err := fn(b); err != nil {
-			return err
+		wg.Wait()
+
+		for j := range n {
+			if errs[j] != nil {
+				return fmt.Errorf("demo cooperative %d: %w", start+j+1, errs[j])
+			}
+			c := &out[j].Coop
+			c.Name = g.names.unique(c.Name, c.Kelurahan)
+			if err := fn(out[j]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -249,7 +273,7 @@ func (g *Generator) profile(r *rand.Rand, i int, p plan, created time.Time) (
 
 	c := store.Cooperative{
 		ID:            newID(r, created),
-		Name:          g.names.unique(coopName(r, k), kel),
+		Name:          coopName(r, k), // made unique by Each, in order
 		LegalType:     k.legal,
 		BusinessType:  k.business,
 		Address:       address(r),
