@@ -39,6 +39,10 @@ type Options struct {
 	Years int       // fiscal years of assessments a cooperative has at most; DefaultYears when zero
 	Seed  uint64    // seed of all random draws; DefaultSeed when zero
 	Today time.Time // the demo's today; DefaultToday when zero
+
+	// Progress, when not nil, is called by Write after each bulk transaction with the
+	// cooperatives written so far and their total. It does not change the city.
+	Progress func(done, total int)
 }
 
 // withDefaults fills the zero fields of o.

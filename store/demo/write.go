@@ -75,6 +75,9 @@ func Write(s *store.Store, opts Options) (Counts, error) {
 	flush := func() error {
 		err := s.Bulk(func(b *store.Bulk) error { return writeBundles(b, pending) })
 		pending, assessments = pending[:0], 0
+		if err == nil && g.opts.Progress != nil {
+			g.opts.Progress(n.Cooperatives, g.Len())
+		}
 		return err
 	}
 	err = g.Each(func(b Bundle) error {

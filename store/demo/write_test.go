@@ -72,6 +72,22 @@ func TestWrite_CountsInStore(t *testing.T) {
 	}
 }
 
+func TestWrite_Progress(t *testing.T) {
+	s := mustOpen(t, "small.db")
+	var calls [][2]int
+	opts := Options{Coops: 40, Years: 1, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}}
+	n, err := Write(s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{n.Cooperatives, n.Cooperatives} {
+		t.Errorf("progress calls %v, want the last to be %d of %d", calls, n.Cooperatives,
+			n.Cooperatives)
+	}
+}
+
 func TestWrite_RefusesData(t *testing.T) {
 	s, _ := mustWrite(t, "demo.db")
 	_, err := Write(s, Options{})
