@@ -48,6 +48,14 @@ func (a *app) runDemo(f demoFlags) error {
 			"demo: --coops and --years must be at least 1, not %d and %d", f.coops, f.years)}
 	}
 	opts := demo.Options{Coops: f.coops, Years: f.years, Seed: f.seed}
+	if f.coops > 2000 {
+		opts.Progress = func(done, total int) {
+			fmt.Fprintf(a.stderr, "\rwriting %d of %d cooperatives", done, total)
+			if done == total {
+				fmt.Fprintln(a.stderr)
+			}
+		}
+	}
 	path := a.dbPath
 	if path == "" {
 		p, err := a.newDemoPath()
