@@ -124,7 +124,7 @@ func NewGenerator(opts Options) (*Generator, error) {
 		return nil, err
 	}
 	g := &Generator{opts: opts, score: score, version: version,
-		latestFY: opts.Today.Year() - 1, names: namer{used: map[string]int{}}}
+		latestFY: latestFiscalYear(opts.Today), names: namer{used: map[string]int{}}}
 	firstFY := g.latestFY - opts.Years + 1
 	g.base = time.Date(firstFY+1, time.January, 10, 9, 0, 0, 0, time.UTC)
 
@@ -134,6 +134,15 @@ func NewGenerator(opts Options) (*Generator, error) {
 	g.step = min(37*time.Second, 20*24*time.Hour/time.Duration(total))
 	g.coaches = newCoaches(r, max(6, total/32), g.base.Add(-24*time.Hour))
 	return g, nil
+}
+
+// latestFiscalYear is the last fiscal year whose books a cooperative can have closed and
+// had assessed by today: last year's from April on, else the year before.
+func latestFiscalYear(today time.Time) int {
+	if today.Month() >= time.April {
+		return today.Year() - 1
+	}
+	return today.Year() - 2
 }
 
 // planCity decides which cooperatives are active, the predicate of each active one's
@@ -359,7 +368,7 @@ func (g *Generator) lastRAT(r *rand.Rand, active bool, pred string) time.Time {
 		y = g.latestFY - r.IntN(2)
 	}
 	d := dayIn(r, time.Date(y, time.February, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(y, time.July, 1, 0, 0, 0, 0, time.UTC))
+		minTime(time.Date(y, time.July, 1, 0, 0, 0, 0, time.UTC), g.opts.Today))
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -284,6 +285,30 @@ func TestBuild_Scaled(t *testing.T) {
 	}
 	if active != 600 || sehatLatest != mix(600)[sehat] {
 		t.Errorf("active %d, sehat %d; want 600, %d", active, sehatLatest, mix(600)[sehat])
+	}
+}
+
+func TestBuild_EarlyToday(t *testing.T) {
+	today := time.Date(2027, time.April, 2, 0, 0, 0, 0, time.UTC)
+	c, err := Build(Options{Coops: 30, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range c.Bundles {
+		if b.Coop.LastRAT.After(today) {
+			t.Errorf("%q: last RAT %s after today", b.Coop.Name, b.Coop.LastRAT)
+		}
+		for _, a := range b.Assessments {
+			if !a.CreatedAt.Before(today) || a.FiscalYear > 2026 {
+				t.Errorf("%q: assessment of %d made %s, today is %s", b.Coop.Name,
+					a.FiscalYear, a.CreatedAt, today)
+			}
+		}
+		for _, v := range b.Visits {
+			if !v.Date.Before(today) {
+				t.Errorf("%q: visit on %s, today is %s", b.Coop.Name, v.Date, today)
+			}
+		}
 	}
 }
 
