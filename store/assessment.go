@@ -266,13 +266,14 @@ func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment,
 		if err := fn(&a); err != nil {
 			return err
 		}
+		change, err := diff(contentOf(old.Assessment), contentOf(a))
+		if err != nil || string(change) == "{}" {
+			a = old.Assessment // nothing changed: no write, no audit event
+			return err
+		}
 		a.UpdatedAt = w.now
 		key, _ := idKey(id)
 		if err := putJSON(b, key, assessmentRecord{valueVersion, a}); err != nil {
-			return err
-		}
-		change, err := diff(contentOf(old.Assessment), contentOf(a))
-		if err != nil {
 			return err
 		}
 		return w.audit(KindAssessment, id, ActionUpdate, change)

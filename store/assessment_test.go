@@ -89,6 +89,15 @@ func TestStore_AssessmentEditing(t *testing.T) {
 		}
 	}
 
+	// Setting what is already there writes nothing.
+	if _, err := s.SetFigure(a.ID, "bank", "350000000.50"); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.AuditOf(a.ID); len(again) != len(events) {
+		t.Errorf("a no-op edit wrote an audit event: %d events, want %d", len(again),
+			len(events))
+	}
+
 	// Bad figures are refused and leave the draft as it was.
 	for _, v := range []string{"1.234.567,50", "1e6", "12.345", "abc", "."} {
 		if _, err := s.SetFigure(a.ID, "kas", v); !errors.Is(err, ErrInvalid) {

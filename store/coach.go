@@ -85,12 +85,12 @@ func (w *writer) putCoach(c Coach, keepID bool) (Coach, error) {
 	if err := getByID(b, c.ID, &old); err != nil {
 		return c, err
 	}
+	change, err := diff(old.Coach, c)
+	if err != nil || string(change) == "{}" {
+		return old.Coach, err // nothing changed: no write, no audit event
+	}
 	key, _ := idKey(c.ID)
 	if err := putJSON(b, key, coachRecord{valueVersion, c}); err != nil {
-		return c, err
-	}
-	change, err := diff(old.Coach, c)
-	if err != nil {
 		return c, err
 	}
 	return c, w.audit(KindCoach, c.ID, ActionUpdate, change)

@@ -120,6 +120,12 @@ func (w *writer) updateCooperative(c Cooperative) (Cooperative, error) {
 	if err := w.checkCooperative(c, old.NIK); err != nil {
 		return c, err
 	}
+	before, after := old.Cooperative, c
+	before.UpdatedAt, after.UpdatedAt = time.Time{}, time.Time{}
+	change, err := diff(before, after)
+	if err != nil || string(change) == "{}" {
+		return old.Cooperative, err // nothing changed: no write, no audit event
+	}
 
 	if err := putJSON(w.tx.Bucket(bucketCoops), key, coopRecord{valueVersion, c}); err != nil {
 		return c, err
@@ -128,12 +134,6 @@ func (w *writer) updateCooperative(c Cooperative) (Cooperative, error) {
 		return c, err
 	}
 	if err := summaryProfile(w.tx, key, c); err != nil {
-		return c, err
-	}
-	before, after := old.Cooperative, c
-	before.UpdatedAt, after.UpdatedAt = time.Time{}, time.Time{}
-	change, err := diff(before, after)
-	if err != nil {
 		return c, err
 	}
 	return c, w.audit(KindCooperative, c.ID, ActionUpdate, change)
