@@ -248,7 +248,7 @@ func Build(opts Options) (*City, error) {
 	return c, nil
 }
 
-// errNoCoaches guards coachFor against a generator without coaches.
+// errNoCoaches is what profile says if the generator has fewer coaches than kecamatan.
 var errNoCoaches = errors.New("no coaches")
 
 // bundle generates cooperative i from its own random stream.

@@ -152,6 +152,15 @@ func checkFinal(t *testing.T, in *scoring.Instrument, name string, a store.Asses
 		t.Errorf("%s %d: %d answers, want %d", name, a.FiscalYear, len(a.Answers),
 			len(questions)+len(adjustmentIDs))
 	}
+	for _, id := range figureIDs {
+		if _, ok := a.Figures[id]; !ok {
+			t.Errorf("%s %d: figure %s missing", name, a.FiscalYear, id)
+		}
+	}
+	if len(a.Figures) != len(figureIDs) {
+		t.Errorf("%s %d: %d figures, want %d", name, a.FiscalYear, len(a.Figures),
+			len(figureIDs))
+	}
 	checkBalance(t, name, a)
 }
 
@@ -329,5 +338,35 @@ func TestNewID_Version7(t *testing.T) {
 	}
 	if later := newID(r, DefaultToday.Add(1e6)); later <= id {
 		t.Errorf("a later id %q does not sort after %q", later, id)
+	}
+}
+
+func TestHundredths(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"89.45", 8945, true},
+		{"100", 10000, true},
+		{"0.5", 50, true},
+		{"-3.07", -307, true},
+		{"1.234", 0, false},
+		{"abc", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := hundredths(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("hundredths(%q) = %d, %v; want %d, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if tt.ok && formatHundredths(got) == "" {
+			t.Errorf("formatHundredths(%d) is empty", got)
+		}
+	}
+	for v, want := range map[int64]string{8945: "89.45", 10000: "100.00", 5: "0.05",
+		-307: "-3.07"} {
+		if got := formatHundredths(v); got != want {
+			t.Errorf("formatHundredths(%d) = %q, want %q", v, got, want)
+		}
 	}
 }

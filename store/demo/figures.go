@@ -11,8 +11,8 @@ import (
 // liabilities plus equity, and current liabilities equal the sum of their lines.
 type statement map[string]int64
 
-// figureIDs are the figures a demo assessment fills: every input of ksp-2016 except the
-// aggregates, which the engine derives.
+// figureIDs are the figures a final demo assessment fills: every input of ksp-2016 except
+// pinjaman_diberikan and the aggregates, which the engine derives.
 var figureIDs = []string{
 	"kas", "bank", "simpanan_di_lembaga_lain", "surat_berharga", "pinjaman_anggota",
 	"pinjaman_non_anggota", "penyertaan", "pendapatan_ymh_diterima", "aktiva_tetap",
