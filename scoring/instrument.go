@@ -1,8 +1,11 @@
 package scoring
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/goccy/go-yaml/ast"
 )
 
 // Text is a label or sentence in Indonesian (ID) and English (EN).
@@ -312,12 +315,18 @@ type Adjustment struct {
 	Set string `yaml:"set"`
 }
 
-// UnmarshalYAML reads a plain decimal such as 6, 0.25 or -2.
-func (p *Points) UnmarshalYAML(b []byte) error {
-	s := strings.Trim(strings.TrimSpace(string(b)), `"'`)
+// UnmarshalYAML reads a plain decimal such as 6, 0.25 or -2; a bad value is reported
+// with its line, column and path in the file.
+func (p *Points) UnmarshalYAML(node ast.Node) error {
+	s := strings.Trim(strings.TrimSpace(node.String()), `"'`)
 	v, err := ParsePoints(s)
 	if err != nil {
-		return err
+		where := node.GetPath()
+		if tk := node.GetToken(); tk != nil && tk.Position != nil {
+			where = fmt.Sprintf("line %d, column %d: %s", tk.Position.Line,
+				tk.Position.Column, strings.TrimPrefix(where, "$."))
+		}
+		return fmt.Errorf("%s: %q is not a plain number such as 6 or 0.25", where, s)
 	}
 	*p = v
 	return nil

@@ -142,3 +142,33 @@ func TestKSP2016_Shape(t *testing.T) {
 		t.Errorf("%d figures and %d options, want 52 and 6", len(in.Figures), len(in.Options))
 	}
 }
+
+// TestParseInstrument_Problems: a bad local file is reported with the file, the place
+// and the field.
+func TestParseInstrument_Problems(t *testing.T) {
+	src := embeddedKSP(t)
+	tests := []struct{ old, new, want string }{
+		{"    bobot: 6\n", "    bobot: enam\n",
+			`x.yaml: line 257, column 12: components[0].bobot: "enam" is not a plain number`},
+		{"min: 66}", "min: 85}", "x.yaml: predicates[cukup_sehat].min: must be below"},
+		{"set: dalam_pengawasan_khusus", "set: dpk",
+			`x.yaml: adjustments[pengawasan_khusus].set: unknown predicate "dpk"`},
+		{"den: [total_aset]", "den: [total_asset]", `x.yaml: components[ms_ta].ratio.den[0]: ` +
+			`unknown figure "total_asset"`},
+		{"    derive: [pinjaman_anggota, pinjaman_non_anggota]",
+			"    derive: [pinjaman_anggota, modal_sendiri]",
+			`x.yaml: figures[pinjaman_diberikan].derive[1]: unknown figure "modal_sendiri" ` +
+				`(or listed after the aggregate it derives)`},
+		{"  - {when: \">= 80\", nilai: 25}", "  - {when: \">= 80\", nilai: 125}",
+			"x.yaml: components[ms_ta].bands[5].nilai: must be within 0 and 100"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(src, tt.old) {
+			t.Fatalf("%q not in the data file", tt.old)
+		}
+		_, err := ParseInstrument([]byte(strings.Replace(src, tt.old, tt.new, 1)), "x.yaml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s → %s: %v, want %q", tt.old, tt.new, err, tt.want)
+		}
+	}
+}
