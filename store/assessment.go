@@ -96,8 +96,7 @@ func eachHead(tx *bolt.Tx, coopID string, fn func(k, v []byte) error) error {
 		return ErrNotFound
 	}
 	c := tx.Bucket(bucketAssessByCoop).Cursor()
-	k := lastWithPrefix(c, coop)
-	for v := c.Bucket().Get(k); k != nil && bytes.HasPrefix(k, coop); k, v = c.Prev() {
+	for k, v := lastWithPrefix(c, coop); k != nil && bytes.HasPrefix(k, coop); k, v = c.Prev() {
 		if err := fn(k, v); err != nil {
 			return err
 		}

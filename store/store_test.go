@@ -168,6 +168,22 @@ func TestStore_NotFound(t *testing.T) {
 	}
 }
 
+// A cooperative without history has empty lists, not errors.
+func TestStore_EmptyHistory(t *testing.T) {
+	s := mustOpen(t)
+	mustCoop(t, s, "KSP A", "")
+	c := mustCoop(t, s, "KSP B", "")
+	mustDraft(t, s, mustCoop(t, s, "KSP C", "").ID, 2024)
+	as, err := s.AssessmentsOf(c.ID)
+	if err != nil || len(as) != 0 {
+		t.Errorf("AssessmentsOf = %d, %v; want none", len(as), err)
+	}
+	vs, err := s.VisitsOf(c.ID)
+	if err != nil || len(vs) != 0 {
+		t.Errorf("VisitsOf = %d, %v; want none", len(vs), err)
+	}
+}
+
 func second[T any](_ T, err error) error { return err }
 
 func TestStore_Visits(t *testing.T) {

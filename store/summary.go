@@ -96,7 +96,7 @@ func rebuildSummary(tx *bolt.Tx, key []byte, c Cooperative) error {
 	}
 	prefix := key
 	cur := tx.Bucket(bucketVisitsByCoop).Cursor()
-	if k := lastWithPrefix(cur, prefix); k != nil {
+	if k, _ := lastWithPrefix(cur, prefix); k != nil {
 		sec := int64(binary.BigEndian.Uint64(k[idLen:idLen+8]) ^ (1 << 63))
 		sum.LastVisit = time.Unix(sec, 0).UTC()
 	}
@@ -165,21 +165,21 @@ func fillAssessmentSummary(tx *bolt.Tx, key []byte, sum *CoopSummary) error {
 	return nil
 }
 
-// lastWithPrefix returns the last key starting with prefix, or nil.
-func lastWithPrefix(c *bolt.Cursor, prefix []byte) []byte {
-	end := prefixEnd(prefix)
-	var k []byte
-	if end == nil {
-		k, _ = c.Last()
-	} else if k, _ = c.Seek(end); k == nil {
-		k, _ = c.Last()
+// lastWithPrefix moves c to the last key starting with prefix and returns it and its
+// value, or nil.
+func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+	var k, v []byte
+	if end := prefixEnd(prefix); end == nil {
+		k, v = c.Last()
+	} else if k, v = c.Seek(end); k == nil {
+		k, v = c.Last()
 	} else {
-		k, _ = c.Prev()
+		k, v = c.Prev()
 	}
 	if k != nil && bytes.HasPrefix(k, prefix) {
-		return k
+		return k, v
 	}
-	return nil
+	return nil, nil
 }
 
 // prefixEnd is the smallest key greater than every key with prefix, or nil if none is.

@@ -32,7 +32,8 @@ func (s *Store) VisitsOf(coopID string) ([]Visit, error) {
 		}
 		visits := tx.Bucket(bucketVisits)
 		c := tx.Bucket(bucketVisitsByCoop).Cursor()
-		for k := lastWithPrefix(c, coop); k != nil && bytes.HasPrefix(k, coop); k, _ = c.Prev() {
+		k, _ := lastWithPrefix(c, coop)
+		for ; k != nil && bytes.HasPrefix(k, coop); k, _ = c.Prev() {
 			var rec visitRecord
 			found, err := getJSON(visits, k[len(k)-idLen:], &rec)
 			if err != nil {
