@@ -199,6 +199,7 @@ func (g *Generator) Len() int { return len(g.plans) }
 // error, from the generator or from fn. Cooperatives are generated in batches on all
 // processors, each from its own random stream, and handed over in order; only the names
 // are made unique in that order, so the result does not depend on the processor count.
+// Call it once per Generator: the names it handed out stay taken.
 func (g *Generator) Each(fn func(Bundle) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	batch := 64 * workers
