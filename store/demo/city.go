@@ -68,14 +68,14 @@ const (
 	MaxYears = 20
 )
 
-// validate says what is wrong with o, if anything.
-func (o Options) validate() error {
+// Validate says what is wrong with o, if anything; zero fields take their defaults.
+func (o Options) Validate() error {
+	o = o.withDefaults()
 	switch {
 	case o.Coops < 1 || o.Coops > MaxCoops:
-		return fmt.Errorf("demo: cooperatives must be between 1 and %d, not %d",
-			MaxCoops, o.Coops)
+		return fmt.Errorf("cooperatives must be between 1 and %d, not %d", MaxCoops, o.Coops)
 	case o.Years < 1 || o.Years > MaxYears:
-		return fmt.Errorf("demo: years must be between 1 and %d, not %d", MaxYears, o.Years)
+		return fmt.Errorf("years must be between 1 and %d, not %d", MaxYears, o.Years)
 	}
 	return nil
 }
@@ -116,7 +116,7 @@ type Generator struct {
 // NewGenerator plans a demo city: its coaches and what each cooperative will be.
 func NewGenerator(opts Options) (*Generator, error) {
 	opts = opts.withDefaults()
-	if err := opts.validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	score, version, err := engineScorer()

@@ -14,7 +14,7 @@ import (
 func engineScorer() (scorer, int, error) {
 	in, err := scoring.Default().Lookup(instrumentID)
 	if err != nil {
-		return nil, 0, fmt.Errorf("demo: %w", err)
+		return nil, 0, fmt.Errorf("instrument for the demo: %w", err)
 	}
 	score := func(s statement, answers map[string]bool) (outcome, error) {
 		return scoreWith(in, s, answers)
