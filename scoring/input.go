@@ -245,7 +245,12 @@ func jsonProblem(data []byte, err error) string {
 		return fmt.Sprintf("%s: unknown key; an input has instrument, figures, answers "+
 			"and options", strings.Trim(name, `"`))
 	case errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF"):
-		return "malformed JSON: the input ends early (empty or cut off)"
+		if len(bytes.TrimSpace(data)) == 0 {
+			return "malformed JSON: the input is empty"
+		}
+		l, c := lineCol(data, int64(len(bytes.TrimRight(data, " \t\r\n"))))
+		return fmt.Sprintf("malformed JSON: the input ends early at line %d, column %d "+
+			"(cut off?)", l, c)
 	}
 	return "malformed JSON: " + err.Error()
 }

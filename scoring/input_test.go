@@ -14,7 +14,9 @@ func TestParseInput_Problems(t *testing.T) {
 	}{
 		{"malformed", `{"instrument": "ksp-2016",`, []string{"malformed JSON"}},
 		{"syntax", "{\n\"instrument\" \"x\"}", []string{"malformed JSON at line 2, column"}},
-		{"empty", ``, []string{"malformed JSON: the input ends early"}},
+		{"empty", ``, []string{"malformed JSON: the input is empty"}},
+		{"cut off", "{\n\"instrument\": \"ksp-2016\",",
+			[]string{"malformed JSON: the input ends early at line 2, column 26"}},
 		{"not an object", `[1]`, []string{"malformed input at line 1"}},
 		{"two values", `{"instrument":"ksp-2016"} {}`,
 			[]string{"malformed JSON: more than one value"}},
