@@ -272,3 +272,28 @@ func TestMigrate_BuildSummariesIdempotent(t *testing.T) {
 		t.Errorf("rows differ or are empty:\n%x\n%x", first, second)
 	}
 }
+
+// A record written in a newer value layout is refused, not misread.
+func TestStore_NewerValueLayout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "koroena.db")
+	s := mustOpenPath(t, path)
+	c := mustCoop(t, s, "KSP A", "")
+	s.Close()
+
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := idKey(c.ID)
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCoops).Put(key, []byte(`{"v":2,"name":"KSP A"}`))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpenPath(t, path)
+	if _, err := s.Cooperative(c.ID); !errors.Is(err, ErrTooNew) {
+		t.Errorf("err = %v, want ErrTooNew", err)
+	}
+}
