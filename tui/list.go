@@ -117,8 +117,11 @@ type listModel struct {
 
 	loaded bool
 	rows   []listRow
-	order  []int // every row, sorted
-	shown  []int // the rows that pass the filters, in sort order
+	hay    haystack
+	byName []int   // every row in name order
+	rank   []int32 // each row's place in byName
+	order  []int   // every row, sorted
+	shown  []int   // the rows that pass the filters, in sort order
 	target string
 
 	counts      [5]int // active rows per predicate, then not assessed
@@ -195,16 +198,19 @@ func (m *listModel) setRows(sums []store.CoopSummary, target string) {
 	selected := m.selectedID()
 	m.rows = make([]listRow, len(sums))
 	m.counts, m.activeTotal = [5]int{}, 0
-	for i, s := range sums {
+	for i := range sums {
+		s := &sums[i]
 		m.rows[i] = newListRow(s)
 		if s.Active {
 			m.activeTotal++
 			m.counts[m.rows[i].pred]++
 		}
 	}
+	m.hay = newHaystack(m.rows)
+	m.byName, m.rank = nameOrder(m.rows)
 	m.target = target
 	m.loaded = true
-	m.order = sortedOrder(m.rows, m.sortCol, m.sortDesc, m.lang)
+	m.order = sortedOrder(m.rows, m.byName, m.rank, m.sortCol, m.sortDesc, m.lang)
 	m.refilter(m.order, selected)
 }
 
@@ -297,14 +303,14 @@ func (m *listModel) setQuery(q string) {
 
 // resort orders the rows by the sort column again.
 func (m *listModel) resort() {
-	m.order = sortedOrder(m.rows, m.sortCol, m.sortDesc, m.lang)
+	m.order = sortedOrder(m.rows, m.byName, m.rank, m.sortCol, m.sortDesc, m.lang)
 	m.refilter(m.order, m.selectedID())
 }
 
 // refilter recomputes the rows shown from among, keeping selectedID under the cursor when
 // it is still shown.
 func (m *listModel) refilter(among []int, selectedID string) {
-	m.shown = filterRows(m.rows, among, m.query, m.keepPredicate())
+	m.shown = filterRows(m.rows, m.hay, among, m.query, m.keepPredicate())
 	m.cursor = 0
 	for i, idx := range m.shown {
 		if m.rows[idx].sum.ID == selectedID {
