@@ -70,6 +70,13 @@ type styles struct {
 		axis     lipgloss.Style
 	}
 
+	// The assessment and diagnosis screens.
+	assess struct {
+		final, warn, cursor, input, readBack lipgloss.Style
+		ok, score, yes, no, big              lipgloss.Style
+		better, worse, band                  lipgloss.Style
+	}
+
 	// help styles the full help screen.
 	help struct {
 		key  lipgloss.Style
@@ -110,6 +117,20 @@ func newStyles(isDark bool) styles {
 	s.record.barFull = lipgloss.NewStyle().Foreground(p.accent)
 	s.record.barEmpty = lipgloss.NewStyle().Foreground(p.border)
 	s.record.axis = lipgloss.NewStyle().Foreground(p.muted)
+
+	s.assess.final = lipgloss.NewStyle().Foreground(p.success).Bold(true)
+	s.assess.warn = lipgloss.NewStyle().Foreground(p.caution)
+	s.assess.cursor = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.assess.input = lipgloss.NewStyle().Foreground(p.accent).Underline(true)
+	s.assess.readBack = lipgloss.NewStyle().Foreground(p.success)
+	s.assess.ok = lipgloss.NewStyle().Foreground(p.success)
+	s.assess.score = lipgloss.NewStyle().Foreground(p.text)
+	s.assess.yes = lipgloss.NewStyle().Foreground(p.success).Bold(true)
+	s.assess.no = lipgloss.NewStyle().Foreground(p.danger)
+	s.assess.big = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.assess.better = lipgloss.NewStyle().Foreground(p.success)
+	s.assess.worse = lipgloss.NewStyle().Foreground(p.danger)
+	s.assess.band = lipgloss.NewStyle().Background(p.selection).Bold(true)
 
 	s.help.key = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
 	s.help.desc = lipgloss.NewStyle().Foreground(p.muted)

@@ -1,0 +1,598 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"koroena/scoring"
+	"koroena/store"
+	"koroena/tui/rupiah"
+)
+
+// settleDelay is how long typing in a figure field must pause before what parses is
+// saved; leaving the field or enter saves at once.
+const settleDelay = 600 * time.Millisecond
+
+// saveState is where one item's value is on its way to the store.
+type saveState int
+
+// The states: on disk, waiting or being written, or refused by the store.
+const (
+	stateSaved saveState = iota
+	statePending
+	stateFailed
+)
+
+// assessModel is the assessment screen: the figures and the checklist of one assessment,
+// each change saved in its own transaction, with the live score beside every component.
+type assessModel struct {
+	lang Language
+	st   *styles
+	keys assessKeyMap
+	repo AssessRepo
+	reg  *scoring.Registry
+
+	loaded bool
+	in     *scoring.Instrument
+	a      store.Assessment // as the store last returned it
+	coop   store.Cooperative
+	prev   *store.Assessment
+	rows   []assessRow
+	res    scoring.Result
+
+	// What the screen shows: saved values and those still on their way.
+	figures map[string]string
+	answers map[string]bool
+	notes   map[string]string
+
+	// The save queue: one write in flight, the rest waiting, one per field.
+	state    map[string]saveState
+	queue    []change
+	inflight *change
+	failed   map[string]change
+	saveErr  error
+	saved    bool // a write succeeded since the last error
+
+	mode    assessMode
+	input   lineInput
+	invalid map[string]string // figure id → what was typed and could not be read
+	seq     int               // typing generation of the figure field, for the pause
+	settle  time.Duration
+	notice  string // a one-off message for the footer
+	missing []string
+
+	cursor, offset int
+	width, height  int
+}
+
+// newAssessModel builds an empty assessment screen; the assessment arrives in an
+// assessmentOpenedMsg.
+func newAssessModel(l Language, st *styles, repo AssessRepo, reg *scoring.Registry) assessModel {
+	m := assessModel{lang: l, st: st, keys: defaultAssessKeyMap(l), repo: repo, reg: reg,
+		settle: settleDelay}
+	m.syncKeys()
+	return m
+}
+
+// SetSize lays the screen out in w by h cells.
+func (m *assessModel) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.scrollToCursor()
+}
+
+// SetStyles hands the screen new styles.
+func (m *assessModel) SetStyles(st *styles) { m.st = st }
+
+// SetLanguage switches the screen's words and keys to l.
+func (m *assessModel) SetLanguage(l Language) {
+	m.lang = l
+	m.keys = defaultAssessKeyMap(l)
+	m.syncKeys()
+}
+
+// ShortHelp is the main keys that work now.
+func (m assessModel) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp is every key that works now.
+func (m assessModel) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// capturing reports whether keys are text being typed, so the root keeps its hands off.
+func (m assessModel) capturing() bool {
+	return m.mode == modeFigure || m.mode == modeNote || m.mode == modeReason
+}
+
+// unsaved counts the changes not (yet) in the store.
+func (m assessModel) unsaved() int {
+	n := len(m.queue) + len(m.failed)
+	if m.inflight != nil {
+		n++
+	}
+	return n
+}
+
+// Update dispatches one message.
+func (m assessModel) Update(msg tea.Msg) (assessModel, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case assessmentOpenedMsg:
+		m = m.opened(msg)
+	case changeSavedMsg:
+		m, cmd = m.changeSaved(msg)
+	case figureSettledMsg:
+		m, cmd = m.settled(msg)
+	case assessmentFinalizedMsg:
+		m, cmd = m.finalized(msg)
+	case assessmentAmendedMsg:
+		m, cmd = m.amended(msg)
+	case tea.KeyPressMsg:
+		m, cmd = m.handleKey(msg)
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// opened keeps a loaded assessment and lays its instrument out.
+func (m assessModel) opened(msg assessmentOpenedMsg) assessModel {
+	if msg.err != nil {
+		m.saveErr = msg.err
+		return m
+	}
+	in, err := m.reg.Lookup(fmt.Sprintf("%s@%d", msg.a.Instrument, msg.a.Version))
+	if err != nil {
+		m.saveErr = fmt.Errorf("instrument %s@%d: %w", msg.a.Instrument, msg.a.Version, err)
+		return m
+	}
+	m.loaded, m.in, m.a, m.coop, m.prev = true, in, msg.a, msg.coop, msg.prev
+	m.rows = buildRows(in)
+	m.figures = maps.Clone(msg.a.Figures)
+	m.answers = maps.Clone(msg.a.Answers)
+	m.notes = maps.Clone(msg.a.ItemNotes)
+	for _, mp := range []*map[string]string{&m.figures, &m.notes} {
+		if *mp == nil {
+			*mp = map[string]string{}
+		}
+	}
+	if m.answers == nil {
+		m.answers = map[string]bool{}
+	}
+	m.state, m.failed, m.invalid = map[string]saveState{}, map[string]change{}, map[string]string{}
+	m.queue, m.inflight, m.mode = nil, nil, modeBrowse
+	m.res = m.score()
+
+	// A draft resumes at its first empty item; a final one opens at the top.
+	m.cursor = m.firstEditable()
+	if !readOnly(m.a) {
+		if i := m.nextEmptyFrom(-1); i >= 0 {
+			m.cursor = i
+		}
+	}
+	m.scrollToCursor()
+	return m
+}
+
+// firstEditable is the index of the first row that takes input.
+func (m assessModel) firstEditable() int {
+	for i, r := range m.rows {
+		if r.editable() {
+			return i
+		}
+	}
+	return 0
+}
+
+// nextEmptyFrom is nextEmpty counted from row i.
+func (m assessModel) nextEmptyFrom(i int) int {
+	m.cursor = i
+	if i < 0 {
+		m.cursor = len(m.rows) - 1
+	}
+	return m.nextEmpty()
+}
+
+// handleKey dispatches a key by mode.
+func (m assessModel) handleKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
+	if !m.loaded {
+		if key.Matches(msg, m.keys.Back) {
+			return m, backCmd()
+		}
+		return m, nil
+	}
+	m.notice = ""
+	switch m.mode {
+	case modeFigure:
+		return m.figureKey(msg)
+	case modeNote, modeReason:
+		return m.textKey(msg)
+	case modeMissing, modeConfirm:
+		return m.dialogKey(msg)
+	}
+	return m.browseKey(msg)
+}
+
+// backCmd asks the root to pop the screen.
+func backCmd() tea.Cmd { return func() tea.Msg { return backMsg{} } }
+
+// browseKey moves, answers, and opens fields and dialogs.
+func (m assessModel) browseKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
+	k := m.keys
+	row := m.current()
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, backCmd()
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-max(1, m.listHeight()-1))
+	case key.Matches(msg, k.PageDown):
+		m.move(max(1, m.listHeight()-1))
+	case key.Matches(msg, k.Top):
+		m.cursor = m.firstEditable()
+	case key.Matches(msg, k.Bottom):
+		m.cursor = len(m.rows) - 1
+		m.move(-1)
+		m.move(1)
+	case key.Matches(msg, k.Diagnosis):
+		return m, func() tea.Msg { return openDiagnosisMsg{id: m.a.ID, live: !readOnly(m.a)} }
+	case key.Matches(msg, k.Amend):
+		m.mode, m.input = modeReason, nil
+	case key.Matches(msg, k.NextEmpty):
+		if i := m.nextEmpty(); i >= 0 {
+			m.cursor = i
+		} else {
+			m.notice = m.lang.at(atAllFilled)
+		}
+	case key.Matches(msg, k.Finalize):
+		m = m.askFinalize()
+	case key.Matches(msg, k.Retry):
+		return m.retry()
+	case key.Matches(msg, k.Note) && row.editable():
+		m.mode, m.input = modeNote, lineInput(m.notes[row.id])
+	case row.kind == rowQuestion:
+		return m.questionKey(msg, row)
+	case row.kind == rowFigure:
+		return m.figureBrowseKey(msg, row)
+	}
+	m.scrollToCursor()
+	return m, nil
+}
+
+// questionKey answers the question under the cursor and moves on.
+func (m assessModel) questionKey(msg tea.KeyPressMsg, row assessRow) (assessModel, tea.Cmd) {
+	var c change
+	switch {
+	case key.Matches(msg, m.keys.Yes), key.Matches(msg, m.keys.No):
+		v := key.Matches(msg, m.keys.Yes)
+		m.answers[row.id] = v
+		c = change{kind: changeAnswer, item: row.id, answer: &v}
+		m.move(1)
+	case key.Matches(msg, m.keys.Clear):
+		delete(m.answers, row.id)
+		c = change{kind: changeAnswer, item: row.id}
+	default:
+		return m, nil
+	}
+	m.scrollToCursor()
+	return m.enqueue(c)
+}
+
+// figureBrowseKey opens the figure field, or clears the figure.
+func (m assessModel) figureBrowseKey(msg tea.KeyPressMsg, row assessRow) (assessModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Edit):
+		m.mode, m.seq = modeFigure, m.seq+1
+		m.input = lineInput(rupiah.Format(m.figures[row.id]))
+		if m.figures[row.id] == "" {
+			m.input = nil
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Clear):
+		delete(m.figures, row.id)
+		delete(m.invalid, row.id)
+		return m.enqueue(change{kind: changeFigure, item: row.id})
+	}
+	// Typing a digit or a sign starts a fresh entry.
+	if t := msg.Text; len(t) == 1 && strings.ContainsAny(t, "0123456789-") {
+		m.mode, m.seq, m.input = modeFigure, m.seq+1, lineInput(t)
+		return m.typed(row.id)
+	}
+	return m, nil
+}
+
+// current is the row under the cursor.
+func (m assessModel) current() assessRow {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return assessRow{}
+	}
+	return m.rows[m.cursor]
+}
+
+// move steps the cursor n editable rows, stopping at the ends.
+func (m *assessModel) move(n int) {
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for i := m.cursor + step; i >= 0 && i < len(m.rows) && n > 0; i += step {
+		if m.rows[i].editable() {
+			m.cursor = i
+			n--
+		}
+	}
+}
+
+// figureKey handles a key while a figure is typed.
+func (m assessModel) figureKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
+	id := m.current().id
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.FieldAccept):
+		m, cmd := m.commitFigure(id)
+		if _, bad := m.invalid[id]; !bad {
+			m.mode = modeBrowse
+			m.move(1)
+			m.scrollToCursor()
+		}
+		return m, cmd
+	case key.Matches(msg, k.FieldLeave), key.Matches(msg, k.FieldUp),
+		key.Matches(msg, k.FieldDown):
+		m, cmd := m.commitFigure(id)
+		m.mode = modeBrowse
+		switch {
+		case key.Matches(msg, k.FieldUp):
+			m.move(-1)
+		case key.Matches(msg, k.FieldDown):
+			m.move(1)
+		}
+		m.scrollToCursor()
+		return m, cmd
+	}
+	in, ok := m.input.apply(msg)
+	if !ok {
+		return m, nil
+	}
+	m.input, m.seq = in, m.seq+1
+	return m.typed(id)
+}
+
+// typed reacts to the text of a figure field: when it reads, the screen shows the value
+// at once and saves it after a pause in typing.
+func (m assessModel) typed(id string) (assessModel, tea.Cmd) {
+	v, err := m.readFigure(id, string(m.input))
+	if err != nil {
+		return m, nil
+	}
+	delete(m.invalid, id)
+	if v == m.figures[id] {
+		return m, nil
+	}
+	setOrDelete(m.figures, id, v)
+	m.res = m.score()
+	if m.settle <= 0 {
+		return m.enqueue(change{kind: changeFigure, item: id, value: v})
+	}
+	m.state[changeFigure.keyOf(id)] = statePending
+	return m, settleCmd(id, m.seq, m.settle)
+}
+
+// settled saves the figure being typed once typing has paused.
+func (m assessModel) settled(msg figureSettledMsg) (assessModel, tea.Cmd) {
+	if msg.seq != m.seq || m.mode != modeFigure || m.current().id != msg.item {
+		return m, nil
+	}
+	return m.enqueueFigure(msg.item)
+}
+
+// commitFigure saves the figure field's text now: a readable one is saved, an empty one
+// clears the figure, and an unreadable one is kept as a message while the last saved
+// value stays.
+func (m assessModel) commitFigure(id string) (assessModel, tea.Cmd) {
+	m.seq++
+	text := strings.TrimSpace(string(m.input))
+	if text == "" {
+		delete(m.invalid, id)
+		if _, had := m.figures[id]; !had {
+			return m, nil
+		}
+		delete(m.figures, id)
+		m.res = m.score()
+		return m.enqueue(change{kind: changeFigure, item: id})
+	}
+	v, err := m.readFigure(id, text)
+	if err != nil {
+		m.invalid[id] = text
+		m.notice = m.figureError(text, err)
+		return m, nil
+	}
+	delete(m.invalid, id)
+	setOrDelete(m.figures, id, v)
+	m.res = m.score()
+	return m.enqueueFigure(id)
+}
+
+// enqueueFigure queues the figure's shown value unless the store has it already.
+func (m assessModel) enqueueFigure(id string) (assessModel, tea.Cmd) {
+	k := changeFigure.keyOf(id)
+	if m.figures[id] == m.a.Figures[id] && m.state[k] == statePending && !m.queued(k) {
+		m.state[k] = stateSaved
+		return m, nil
+	}
+	if m.state[k] == stateSaved && m.figures[id] == m.a.Figures[id] {
+		return m, nil
+	}
+	return m.enqueue(change{kind: changeFigure, item: id, value: m.figures[id]})
+}
+
+// queued reports whether a change of field k waits or is being written.
+func (m assessModel) queued(k string) bool {
+	if m.inflight != nil && m.inflight.key() == k {
+		return true
+	}
+	for _, c := range m.queue {
+		if c.key() == k {
+			return true
+		}
+	}
+	return false
+}
+
+// keyOf is the field key of a change of this kind to item.
+func (k changeKind) keyOf(item string) string { return change{kind: k, item: item}.key() }
+
+// readFigure reads a typed amount for figure id, in contract form.
+func (m assessModel) readFigure(id, text string) (string, error) {
+	v, err := rupiah.Parse(text)
+	if err != nil {
+		return "", err
+	}
+	if _, err := m.in.CheckFigure(id, v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+// figureError says, in the screen's language, why the typed text was refused and what a
+// figure field takes.
+func (m assessModel) figureError(text string, err error) string {
+	why := m.lang.at(atNotAmount)
+	var re *rupiah.Error
+	switch {
+	case errors.As(err, &re) && re.Kind == rupiah.Precision:
+		why = m.lang.at(atTooPrecise)
+	case errors.As(err, &re) && re.Kind == rupiah.UnknownUnit:
+		why = fmt.Sprintf(m.lang.at(atUnknownUnit), re.Detail)
+	case errors.As(err, &re) && re.Kind == rupiah.TooLarge:
+		why = m.lang.at(atTooLarge)
+	case errors.As(err, &re):
+	case strings.HasPrefix(mustParse(text), "-"):
+		why = m.lang.at(atNoNegative)
+	default:
+		why = m.lang.at(atTooLarge)
+	}
+	return why + " · " + rupiah.Accepted[string(m.lang)]
+}
+
+// mustParse is rupiah.Parse without the error: "" for an unreadable entry.
+func mustParse(text string) string {
+	v, _ := rupiah.Parse(text)
+	return v
+}
+
+// textKey handles a key while a note or an amendment's reason is typed.
+func (m assessModel) textKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.FieldLeave):
+		m.mode = modeBrowse
+		return m, nil
+	case key.Matches(msg, m.keys.FieldAccept):
+		text := strings.TrimSpace(string(m.input))
+		if m.mode == modeReason {
+			if text == "" {
+				m.notice = m.lang.at(atReasonNeeded)
+				return m, nil
+			}
+			m.mode = modeBrowse
+			return m, amendCmd(m.repo, m.a.ID, text)
+		}
+		m.mode = modeBrowse
+		id := m.current().id
+		if text == m.notes[id] {
+			return m, nil
+		}
+		setOrDelete(m.notes, id, text)
+		return m.enqueue(change{kind: changeNote, item: id, value: text})
+	}
+	m.input, _ = m.input.apply(msg)
+	return m, nil
+}
+
+// setOrDelete sets m[k] = v, or deletes k when v is empty.
+func setOrDelete(m map[string]string, k, v string) {
+	if v == "" {
+		delete(m, k)
+		return
+	}
+	m[k] = v
+}
+
+// askFinalize shows what is missing, or asks to confirm the finalization.
+func (m assessModel) askFinalize() assessModel {
+	m.missing = m.missingItems()
+	switch {
+	case len(m.missing) > 0:
+		m.mode = modeMissing
+	case m.unsaved() > 0:
+		m.notice = m.lang.at(atWaitSaving)
+	default:
+		m.mode = modeConfirm
+	}
+	return m
+}
+
+// dialogKey answers the missing list or the confirmation.
+func (m assessModel) dialogKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.DialogYes) && m.mode == modeConfirm:
+		m.mode = modeBrowse
+		if m.unsaved() > 0 {
+			m.notice = m.lang.at(atWaitSaving)
+			return m, nil
+		}
+		res, err := storeResult(m.res)
+		if err != nil {
+			m.notice = err.Error()
+			return m, nil
+		}
+		return m, finalizeCmd(m.repo, m.a.ID, m.in.Version, res)
+	case key.Matches(msg, m.keys.DialogNo):
+		m.mode = modeBrowse
+	}
+	return m, nil
+}
+
+// finalized shows the locked assessment, or says why it could not be locked.
+func (m assessModel) finalized(msg assessmentFinalizedMsg) (assessModel, tea.Cmd) {
+	if msg.err != nil {
+		m.saveErr = msg.err
+		return m, nil
+	}
+	m.a, m.saveErr = msg.a, nil
+	m.notice = m.lang.at(atFinalized)
+	return m, reloadRecordCmd(m.repo, m.a.CoopID)
+}
+
+// amended opens the new revision in place of the final one.
+func (m assessModel) amended(msg assessmentAmendedMsg) (assessModel, tea.Cmd) {
+	if msg.err != nil {
+		m.saveErr = msg.err
+		return m, nil
+	}
+	m.saveErr = nil
+	prev := m.prev
+	m = m.opened(assessmentOpenedMsg{a: msg.a, coop: m.coop, prev: prev})
+	m.notice = m.lang.at(atAmendStarted)
+	return m, reloadRecordCmd(m.repo, m.a.CoopID)
+}
+
+// reloadRecordCmd refreshes the record screen underneath, so its timeline shows the change.
+func reloadRecordCmd(repo AssessRepo, coopID string) tea.Cmd {
+	return loadRecordCmd(repo, coopID)
+}
+
+// errText is a store error as the coach should read it.
+func (m assessModel) errText(err error) string {
+	switch {
+	case errors.Is(err, store.ErrFinal):
+		return m.lang.at(atErrFinal)
+	case errors.Is(err, store.ErrDuplicateFinal):
+		return m.lang.at(atErrDuplicateFinal)
+	}
+	return err.Error()
+}
