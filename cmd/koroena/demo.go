@@ -43,11 +43,12 @@ func (a *app) demoCmd() *cobra.Command {
 // runDemo writes the city where --db says, or into a fresh file, and reports it.
 func (a *app) runDemo(f demoFlags) error {
 	// Zero means "the default" to the generator; on the command line it is a mistake.
-	if f.coops < 1 || f.years < 1 {
-		return &exitError{code: 1, msg: fmt.Sprintf(
-			"demo: --coops and --years must be at least 1, not %d and %d", f.coops, f.years)}
-	}
 	opts := demo.Options{Coops: f.coops, Years: f.years, Seed: f.seed}
+	if err := opts.Validate(); err != nil || f.coops < 1 || f.years < 1 {
+		return &exitError{code: 1, msg: fmt.Sprintf(
+			"demo: --coops must be 1 to %d and --years 1 to %d, not %d and %d",
+			demo.MaxCoops, demo.MaxYears, f.coops, f.years)}
+	}
 	if f.coops > 2000 {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(a.stderr, "\rwriting %d of %d cooperatives", done, total)
@@ -56,19 +57,16 @@ func (a *app) runDemo(f demoFlags) error {
 			}
 		}
 	}
-	path := a.dbPath
-	if path == "" {
-		p, err := a.newDemoPath()
-		if err != nil {
-			return err
-		}
-		path = p
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create data folder: %w", err)
+	path, isNew, err := a.demoTarget()
+	if err != nil {
+		return err
 	}
 
 	start := time.Now()
 	n, err := writeDemo(path, opts)
+	if err != nil && isNew {
+		os.Remove(path) // a half-written city is no use to anyone
+	}
 	if errors.Is(err, demo.ErrNotEmpty) {
 		return &exitError{code: 1, msg: fmt.Sprintf(
 			"demo: %s already has data; the demo city goes only into a new file", path)}
@@ -78,6 +76,20 @@ func (a *app) runDemo(f demoFlags) error {
 	}
 	a.reportDemo(path, n, time.Since(start))
 	return nil
+}
+
+// demoTarget is the file the demo city goes into: --db, else a fresh file in the cache
+// folder. isNew reports that the file did not exist before.
+func (a *app) demoTarget() (path string, isNew bool, err error) {
+	if a.dbPath == "" {
+		path, err = a.newDemoPath()
+		return path, true, err
+	}
+	if err := os.MkdirAll(filepath.Dir(a.dbPath), 0o700); err != nil {
+		return "", false, fmt.Errorf("create data folder: %w", err)
+	}
+	_, err = os.Stat(a.dbPath)
+	return a.dbPath, errors.Is(err, os.ErrNotExist), nil
 }
 
 // reportDemo says where the city went and what it holds.
@@ -118,6 +130,7 @@ func (a *app) freshDemoFile() (path string, err error) {
 		return "", err
 	}
 	if _, err := writeDemo(path, demo.Options{}); err != nil {
+		os.Remove(path)
 		return "", fmt.Errorf("write demo city: %w", err)
 	}
 	return path, nil

@@ -59,9 +59,15 @@ func TestDemoCmd_RefusesForeignFile(t *testing.T) {
 
 func TestDemoCmd_BadOptions(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "city.db")
-	code, _, errOut := runDemoArgs(t, t.TempDir(), "demo", "--db", p, "--years", "0")
-	if code != 1 || !strings.Contains(errOut, "years") {
-		t.Errorf("--years 0: exit %d, stderr %q", code, errOut)
+	for _, args := range [][]string{{"--years", "0"}, {"--coops", "-5"}, {"--years", "99"}} {
+		code, _, errOut := runDemoArgs(t, t.TempDir(),
+			append([]string{"demo", "--db", p}, args...)...)
+		if code != 1 || !strings.Contains(errOut, "--years") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%v: the refused command left %s behind", args, p)
+		}
 	}
 }
 
