@@ -338,6 +338,9 @@ func (m Model) statusLine() string {
 		bindings = []key.Binding{m.keys.CloseHelp}
 	case m.focused() == focusRecord:
 		bindings = append(m.record.ShortHelp(), bindings...)
+	case m.list.capturing():
+		// While the filter takes typing, ? and q are letters; only ctrl+c still quits.
+		bindings = append(m.list.ShortHelp(), m.keys.ForceQuit)
 	default:
 		// Help comes early so that even a narrow window shows where every key is.
 		k := m.list.keys

@@ -19,18 +19,16 @@ import (
 // runTUI opens the data file (or a fresh demo city with --demo) and runs the screens
 // until the user quits.
 func (a *app) runTUI(_ *cobra.Command) error {
-	// Resolve where the data lives; --demo writes a fresh city first.
-	path, err := a.tuiDBPath()
+	// Resolve where the data lives; --demo writes a fresh city first and says where.
+	path, err := a.dataFile()
+	if a.demo {
+		path, err = a.freshDemoFile()
+		if err == nil {
+			fmt.Fprintf(a.stdout, "Opening the demo city in %s\n", path)
+		}
+	}
 	if err != nil {
 		return err
-	}
-	if a.demo {
-		// TODO(tui): call the demo engineer's writer here once cmd/koroena/demo.go has it,
-		// and tell the user where the new file is before the screens open.
-		return &exitError{code: 1, msg: "--demo: the demo city writer is not built yet"}
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create data folder: %w", err)
 	}
 
 	// Open the store before the screens take the terminal, so errors print plainly.
@@ -61,26 +59,6 @@ func (a *app) runTUI(_ *cobra.Command) error {
 		return fmt.Errorf("run screens: %w", err)
 	}
 	return nil
-}
-
-// tuiDBPath is the data file: --db, else KOROENA_DB, else the user's data directory.
-// TODO(tui): replace with the store engineer's path helper once cmd/koroena/paths.go lands.
-func (a *app) tuiDBPath() (string, error) {
-	if a.dbPath != "" {
-		return a.dbPath, nil
-	}
-	if p := a.getenv("KOROENA_DB"); p != "" {
-		return p, nil
-	}
-	base := a.getenv("XDG_DATA_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("find data folder: %w", err)
-		}
-		base = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(base, "koroena", "koroena.db"), nil
 }
 
 // debugLogger opens the debug log ($XDG_STATE_HOME/koroena/koroena.log) when --debug or
