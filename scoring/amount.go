@@ -191,6 +191,17 @@ func ParsePoints(s string) (Points, error) {
 // String returns the value with as few decimals as needed, e.g. "2.5" or "89.45".
 func (p Points) String() string { return formatFixed(p.u, 0) }
 
+// Fixed2 returns the value rounded to exactly 2 decimals, e.g. "89.50", the form the
+// store keeps totals in.
+func (p Points) Fixed2() string {
+	r := p.Round2()
+	s := formatFixed(r.u, 2)
+	if !strings.Contains(s, ".") {
+		s += ".00"
+	}
+	return s
+}
+
 // Cmp compares two values: -1 if p < q, 0 if equal, +1 if p > q.
 func (p Points) Cmp(q Points) int { return cmpInt(p.u, q.u) }
 

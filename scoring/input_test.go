@@ -115,6 +115,12 @@ func TestAmount_Text(t *testing.T) {
 			t.Errorf("ParseAmount(%q) = %s, %v; want %s", tt.in, a, err, tt.out)
 		}
 	}
+	for in, want := range map[string]string{"89.5": "89.50", "3": "3.00", "0.125": "0.13",
+		"-0.125": "-0.13", "2.4": "2.40"} {
+		if got := mustPoints(t, in).Fixed2(); got != want {
+			t.Errorf("Fixed2(%s) = %s, want %s", in, got, want)
+		}
+	}
 	var a Amount
 	if err := a.UnmarshalJSON([]byte(`"12.30"`)); err != nil || a.String() != "12.3" {
 		t.Errorf("UnmarshalJSON string: %s %v", a, err)
