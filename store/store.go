@@ -17,7 +17,6 @@ import (
 // DefaultTimeout is how long Open waits for another koroena to release the file lock.
 const DefaultTimeout = time.Second
 
-
 // Options tune Open. The zero value is ready to use.
 type Options struct {
 	// Timeout is how long to wait for the file lock; DefaultTimeout when zero.
