@@ -37,11 +37,12 @@
 //
 // Amounts are integers of 1/10 000 rupiah: input has at most 2 decimals (sen) and the
 // weights of aggregates have at most 2, so every derived aggregate (0.75 × Rp 1 = 0.75) is
-// exact. Half-up rounding takes a half away from zero, so a negative ratio (a loss) of
-// -0.005 % reads -0.01 %. A ratio is computed with a 128-bit intermediate product and rounded once, so a
-// ratio of exactly 20 % is 20.00, never 19.999…; band edges are compared as integers. No
-// binary floating point is used on the scoring path. Figures are limited to Rp 100
-// trillion, far above any cooperative, which keeps every sum inside 64 bits.
+// exact. A ratio is computed with a 128-bit intermediate product and rounded once, so a
+// ratio of exactly 20 % is 20.00, never 19.999…; band edges are compared as integers.
+// Half-up rounding takes a half away from zero, so a negative ratio (a loss) of -0.005 %
+// reads -0.01 %. No binary floating point is used on the scoring path. Figures are
+// limited to Rp 100 trillion, far above any cooperative, which keeps every sum inside 64
+// bits.
 //
 // # Absent figures and zero denominators
 //
