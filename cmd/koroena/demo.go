@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"koroena/store"
@@ -49,7 +51,7 @@ func (a *app) runDemo(f demoFlags) error {
 			"demo: --coops must be 1 to %d and --years 1 to %d, not %d and %d",
 			demo.MaxCoops, demo.MaxYears, f.coops, f.years)}
 	}
-	if f.coops > 2000 {
+	if f.coops > 2000 && isTerminal(a.stderr) {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(a.stderr, "\rwriting %d of %d cooperatives", done, total)
 			if done == total {
@@ -76,6 +78,12 @@ func (a *app) runDemo(f demoFlags) error {
 	}
 	a.reportDemo(path, n, time.Since(start))
 	return nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress line can overwrite itself.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
 
 // demoTarget is the file the demo city goes into: --db, else a fresh file in the cache
