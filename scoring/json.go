@@ -26,20 +26,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, a.ID)
-		b = append(b, `,"skor":`...)
-		b = appendFixed(b, a.Skor.Round2().u, 0)
-		b = append(b, `,"max":`...)
-		b = appendFixed(b, a.Max.u, 0)
-		b = append(b, `,"components":[`...)
-		for j, c := range a.Components {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = c.appendJSON(b)
-		}
-		b = append(b, "]}"...)
+		b = a.appendJSON(b)
 	}
 	b = append(b, `],"derived":{`...)
 	for i, d := range r.Derived {
@@ -55,19 +42,40 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, a.ID)
-		b = append(b, `,"questions":`...)
-		b = appendStrings(b, a.Questions)
-		b = append(b, `,"from":`...)
-		b = appendString(b, a.From)
-		b = append(b, `,"to":`...)
-		b = appendString(b, a.To)
-		b = append(b, '}')
+		b = a.appendJSON(b)
 	}
 	b = append(b, `],"notes":`...)
 	b = appendStrings(b, r.Notes)
 	return append(b, '}'), nil
+}
+
+func (a AspectResult) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, a.ID)
+	b = append(b, `,"skor":`...)
+	b = appendFixed(b, a.Skor.Round2().u, 0)
+	b = append(b, `,"max":`...)
+	b = appendFixed(b, a.Max.u, 0)
+	b = append(b, `,"components":[`...)
+	for j, c := range a.Components {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = c.appendJSON(b)
+	}
+	return append(b, "]}"...)
+}
+
+func (a AdjustmentResult) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, a.ID)
+	b = append(b, `,"questions":`...)
+	b = appendStrings(b, a.Questions)
+	b = append(b, `,"from":`...)
+	b = appendString(b, a.From)
+	b = append(b, `,"to":`...)
+	b = appendString(b, a.To)
+	return append(b, '}')
 }
 
 // MarshalJSON writes one component as the contract shows it.

@@ -18,9 +18,11 @@ type Vector struct {
 	// Name is the file name without ".json".
 	Name string
 	// Source and Note say where the case comes from.
-	Source string          `json:"source"`
-	Note   string          `json:"note"`
-	Input  json.RawMessage `json:"input"`
+	Source string `json:"source"`
+	Note   string `json:"note"`
+	// Input is the assessment in the form of `koroena score`.
+	Input json.RawMessage `json:"input"`
+	// Expect lists the values the result must show.
 	Expect json.RawMessage `json:"expect"`
 }
 
