@@ -188,6 +188,16 @@ func (m *recordModel) clampOffset() {
 	m.offset = max(0, min(m.offset, len(m.content())-m.height))
 }
 
+// scrollInfo says which lines show when the record is longer than the window, e.g.
+// "1–13/40"; "" when it all fits.
+func (m recordModel) scrollInfo() string {
+	n := len(m.content())
+	if n <= m.height {
+		return ""
+	}
+	return fmt.Sprintf("%d–%d/%d", m.offset+1, min(n, m.offset+m.height), n)
+}
+
 // View draws the part of the record that fits, from the scroll offset.
 func (m recordModel) View() string {
 	lines := m.content()

@@ -85,7 +85,11 @@ func (m recordModel) aspectLines(w int) []string {
 	labelW, valueW := 0, 0
 	for i, asp := range a.Result.Aspects {
 		labels[i] = m.aspectName(a, asp.ID)
-		values[i] = m.lang.number(asp.Skor) + "/" + m.lang.number(trimZeros(asp.Max))
+		skor := asp.Skor
+		if v, ok := hundredths(skor); ok {
+			skor = fmt.Sprintf("%d.%02d", v/100, v%100)
+		}
+		values[i] = m.lang.number(skor) + "/" + m.lang.number(trimZeros(asp.Max))
 		labelW = max(labelW, lipgloss.Width(labels[i]))
 		valueW = max(valueW, lipgloss.Width(values[i]))
 	}

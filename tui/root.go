@@ -337,7 +337,8 @@ func (m Model) statusLine() string {
 	case m.showHelp:
 		bindings = []key.Binding{m.keys.CloseHelp}
 	case m.focused() == focusRecord:
-		bindings = append(m.record.ShortHelp(), bindings...)
+		rk := m.record.keys
+		bindings = []key.Binding{rk.Back, m.keys.Help, rk.Up, rk.Down}
 	case m.list.capturing():
 		// While the filter takes typing, ? and q are letters; only ctrl+c still quits.
 		bindings = append(m.list.ShortHelp(), m.keys.ForceQuit)
@@ -346,6 +347,10 @@ func (m Model) statusLine() string {
 		k := m.list.keys
 		bindings = []key.Binding{k.FilterApply, k.FilterCancel, k.Open, k.Filter, m.keys.Help,
 			m.keys.Quit, k.Predicate, k.Sort, k.Language}
+	}
+	if info := m.record.scrollInfo(); info != "" && m.focused() == focusRecord && !m.showHelp {
+		info = m.styles.muted.Render(info + " · ")
+		return info + shortHelp(bindings, m.width-lipgloss.Width(info), m.styles)
 	}
 	return shortHelp(bindings, m.width, m.styles)
 }
