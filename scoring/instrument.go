@@ -32,7 +32,8 @@ const (
 )
 
 // Instrument is one version of an assessment rubric, read from data. Its exported fields
-// describe it for screens; Score applies it.
+// describe it for screens (treat them as read-only); Score applies it. Get one from a
+// Registry or ParseInstrument, which check the data and prepare it for scoring.
 type Instrument struct {
 	// ID is the stable instrument id, e.g. "ksp-2016".
 	ID string `yaml:"id"`
