@@ -125,8 +125,8 @@ func New(repo Repo, opts Options) Model {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	// Dark is the safer default until the terminal tells its background.
-	st := newStyles(true)
+	// The terminal's own colours until it tells its background.
+	st := newSafeStyles()
 	return Model{
 		repo:   repo,
 		opts:   opts,

@@ -8,7 +8,7 @@ import (
 
 // palette holds the semantic colours, each chosen for the terminal's background.
 type palette struct {
-	text      color.Color
+	text      color.Color // unused by default: body text keeps the terminal's colour
 	muted     color.Color
 	accent    color.Color
 	border    color.Color
@@ -35,10 +35,27 @@ func newPalette(isDark bool) palette {
 	}
 }
 
+// ansiPalette uses the terminal's own 16 colours, which every theme tunes for its
+// background: the safe choice until the terminal says whether it is dark or light.
+func ansiPalette() palette {
+	return palette{
+		text:      lipgloss.NoColor{},
+		muted:     lipgloss.BrightBlack,
+		accent:    lipgloss.Blue,
+		border:    lipgloss.BrightBlack,
+		selection: lipgloss.NoColor{},
+		danger:    lipgloss.Red,
+		success:   lipgloss.Green,
+		warning:   lipgloss.Yellow,
+		caution:   lipgloss.Magenta,
+	}
+}
+
 // styles holds every style of the screens, built once per background and handed down.
 // Colour downsampling and NO_COLOR are left to the program's colour profile.
 type styles struct {
 	isDark bool
+	known  bool // built for a background the terminal reported
 
 	// Shared by every screen.
 	title    lipgloss.Style
@@ -86,9 +103,19 @@ type styles struct {
 
 // newStyles builds the styles for a dark or light background.
 func newStyles(isDark bool) styles {
-	p := newPalette(isDark)
-	s := styles{isDark: isDark}
-	base := lipgloss.NewStyle().Foreground(p.text)
+	s := stylesFrom(newPalette(isDark))
+	s.isDark, s.known = isDark, true
+	return s
+}
+
+// newSafeStyles builds styles readable on any background, from the terminal's own colours.
+func newSafeStyles() styles { return stylesFrom(ansiPalette()) }
+
+// stylesFrom builds every style from the palette p.
+func stylesFrom(p palette) styles {
+	var s styles
+	// Plain text keeps the terminal's own colour, which is always readable.
+	base := lipgloss.NewStyle()
 
 	s.title = base.Bold(true).Foreground(p.accent)
 	s.muted = lipgloss.NewStyle().Foreground(p.muted)
@@ -112,6 +139,9 @@ func newStyles(isDark bool) styles {
 	s.list.row = lipgloss.NewStyle()
 	// The row also carries a "›" mark, so the selection stays visible without colour.
 	s.list.selected = lipgloss.NewStyle().Background(p.selection).Bold(true)
+	if _, none := p.selection.(lipgloss.NoColor); none {
+		s.list.selected = s.list.selected.Reverse(true)
+	}
 	s.list.prompt = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
 
 	s.record.barFull = lipgloss.NewStyle().Foreground(p.accent)

@@ -313,11 +313,11 @@ func TestRoot_CtrlCQuitsAnywhere(t *testing.T) {
 
 func TestRoot_BackgroundSwitchesStyles(t *testing.T) {
 	d := newDriver(t, newFakeRepo(), English, 80, 24)
-	if !d.m.styles.isDark {
-		t.Fatal("the default should be dark")
+	if d.m.styles.known {
+		t.Fatal("the default should be the safe styles, made for no background in particular")
 	}
 	d.send(tea.BackgroundColorMsg{Color: whiteColor{}})
-	if d.m.styles.isDark || d.m.list.st.isDark {
+	if !d.m.list.st.known || d.m.styles.isDark || d.m.list.st.isDark {
 		t.Error("a light background did not switch to light styles")
 	}
 }
