@@ -98,8 +98,8 @@ type (
 
 // Navigation requests of the assessment screens, handled by the root.
 type (
-	// openNewAssessMsg asks for the new-assessment screen of a cooperative.
-	openNewAssessMsg struct{ coopID string }
+	// openStartMsg asks for the screen that starts an assessment of a cooperative.
+	openStartMsg struct{ coopID string }
 	// openAssessMsg asks for the assessment screen of one assessment.
 	openAssessMsg struct{ id string }
 	// openDiagnosisMsg asks for the diagnosis of one assessment; with live set, of the

@@ -52,6 +52,7 @@ func loadRecordCmd(repo Repo, id string) tea.Cmd {
 // recordKeyMap holds the record's keys.
 type recordKeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
+	New, Resume, Diagnosis                        key.Binding // recordassess.go
 }
 
 // defaultRecordKeyMap builds the record's keys with help in language l.
@@ -59,7 +60,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 	b := func(keys []string, help string, id msgID) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.tr(id)))
 	}
-	return recordKeyMap{
+	return withAssessKeys(recordKeyMap{
 		Up:       b([]string{"up", "k"}, "↑/k", txtKeyUp),
 		Down:     b([]string{"down", "j"}, "↓/j", txtKeyDown),
 		PageUp:   b([]string{"pgup", "ctrl+b", "b"}, "pgup/b", txtKeyPageUp),
@@ -67,7 +68,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 		Top:      b([]string{"home", "g"}, "home/g", txtKeyTop),
 		Bottom:   b([]string{"end", "G"}, "end/G", txtKeyBottom),
 		Back:     b([]string{"esc", "left", "h", "backspace"}, "esc/h", txtKeyBack),
-	}
+	}, l)
 }
 
 // ShortHelp is the record's main keys.
@@ -75,7 +76,8 @@ func (k recordKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Back, k
 
 // FullHelp is every key of the record.
 func (k recordKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back},
+		{k.New, k.Resume, k.Diagnosis}}
 }
 
 // recordModel is one cooperative's medical record: profile, score trend, the latest
@@ -158,10 +160,14 @@ func (m *recordModel) setRecord(msg recordLoadedMsg) {
 		m.coachNames[c.ID] = c.Name
 	}
 	m.offset = 0
+	m.keys = m.keys.forAssessments(m.assessments)
 }
 
 // handleKey scrolls or asks the root to go back.
 func (m recordModel) handleKey(msg tea.KeyPressMsg) (recordModel, tea.Cmd) {
+	if cmd := m.assessKey(msg); cmd != nil {
+		return m, cmd
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):

@@ -7,11 +7,13 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"koroena/scoring"
 	"koroena/store"
 )
 
@@ -44,6 +46,10 @@ type Options struct {
 	// AspectLabel names an aspect of an instrument in a language, when the scoring
 	// engine knows it; nil or a false answer falls back to the built-in names.
 	AspectLabel func(lang Language, instrument string, version int, aspect string) (string, bool)
+	// Instruments are the assessment instruments; nil means the embedded ones.
+	Instruments *scoring.Registry
+	// Now is the clock for defaults such as the last closed fiscal year; nil is time.Now.
+	Now func() time.Time
 }
 
 // The smallest window the screens lay out in; below it they ask for a larger one.
@@ -59,6 +65,9 @@ type focus int
 const (
 	focusList focus = iota
 	focusRecord
+	focusStart // starting an assessment (rootassess.go)
+	focusAssess
+	focusDiagnosis
 )
 
 // Navigation and result messages that the root handles.
@@ -113,6 +122,7 @@ type Model struct {
 
 	list   listModel
 	record recordModel
+	as     assessScreens
 }
 
 // New builds the screens on repo. Start it with tea.NewProgram(New(repo, opts)).
@@ -137,6 +147,7 @@ func New(repo Repo, opts Options) Model {
 		stack:  []focus{focusList},
 		list:   newListModel(lang, &st),
 		record: newRecordModel(lang, &st, opts.AspectLabel),
+		as:     newAssessScreens(repo, opts, lang, &st),
 	}
 }
 
@@ -152,6 +163,9 @@ func (m Model) focused() focus { return m.stack[len(m.stack)-1] }
 // results to the screen that asked.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.log.Debug("msg", "type", fmt.Sprintf("%T", msg))
+	if next, cmd, ok := m.routeAssess(msg); ok {
+		return next, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -191,7 +205,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.focused() == focusList && m.list.capturing() {
+	if (m.focused() == focusList && m.list.capturing()) || m.assessCapturing() {
 		return m.toFocused(msg)
 	}
 	switch {
@@ -212,6 +226,8 @@ func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list, cmd = m.list.Update(msg)
 	case focusRecord:
 		m.record, cmd = m.record.Update(msg)
+	default:
+		return m.toAssessScreen(msg)
 	}
 	return m, cmd
 }
@@ -239,6 +255,7 @@ func (m Model) switchLanguage() (tea.Model, tea.Cmd) {
 	m.keys = defaultRootKeyMap(m.lang)
 	m.list.SetLanguage(m.lang)
 	m.record.SetLanguage(m.lang)
+	m.as.setLanguage(m.lang)
 	return m, saveSettingCmd(m.repo, SettingLanguage, string(m.lang))
 }
 
@@ -267,6 +284,7 @@ func (m *Model) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.list.SetSize(w, m.bodyHeight())
 	m.record.SetSize(w, m.bodyHeight())
+	m.as.setSize(w, m.bodyHeight())
 }
 
 // setStyles hands new styles to every screen.
@@ -274,6 +292,7 @@ func (m *Model) setStyles(st styles) {
 	m.styles = st
 	m.list.SetStyles(&m.styles)
 	m.record.SetStyles(&m.styles)
+	m.as.setStyles(&m.styles)
 }
 
 // bodyHeight is what a screen gets: the window less the title and status lines.
@@ -303,6 +322,8 @@ func (m Model) render() string {
 		body = m.helpView()
 	case m.focused() == focusRecord:
 		body = m.record.View()
+	case isAssessFocus(m.focused()):
+		body = m.as.view(m.focused())
 	default:
 		body = m.list.View()
 	}
@@ -315,6 +336,9 @@ func (m Model) titleLine() string {
 	parts := []string{m.lang.tr(txtAppTitle), m.lang.tr(txtCoops)}
 	if m.focused() == focusRecord {
 		parts = append(parts, m.record.title())
+	}
+	if isAssessFocus(m.focused()) {
+		parts = append(parts, m.as.title(m.focused()))
 	}
 	if m.showHelp {
 		parts = append(parts, m.lang.tr(txtKeys))
@@ -336,9 +360,12 @@ func (m Model) statusLine() string {
 	switch {
 	case m.showHelp:
 		bindings = []key.Binding{m.keys.CloseHelp}
+	case isAssessFocus(m.focused()):
+		return m.assessStatusLine()
 	case m.focused() == focusRecord:
 		rk := m.record.keys
-		bindings = []key.Binding{rk.Back, m.keys.Help, rk.Up, rk.Down}
+		bindings = []key.Binding{rk.Back, m.keys.Help, rk.New, rk.Resume, rk.Diagnosis, rk.Up,
+			rk.Down}
 	case m.list.capturing():
 		// While the filter takes typing, ? and q are letters; only ctrl+c still quits.
 		bindings = append(m.list.ShortHelp(), m.keys.ForceQuit)
@@ -358,6 +385,9 @@ func (m Model) statusLine() string {
 // fullHelp is every key of the focused screen, then the global ones.
 func (m Model) fullHelp() [][]key.Binding {
 	global := []key.Binding{m.keys.Help, m.keys.ForceQuit}
+	if isAssessFocus(m.focused()) {
+		return append(m.as.fullHelp(m.focused()), global)
+	}
 	if m.focused() == focusRecord {
 		return append(m.record.FullHelp(), global)
 	}
