@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"koroena/scoring"
@@ -19,6 +20,12 @@ import (
 // runTUI opens the data file (or a fresh demo city with --demo) and runs the screens
 // until the user quits.
 func (a *app) runTUI(_ *cobra.Command) error {
+	// The screens need a terminal on both ends; say so plainly rather than fail inside.
+	if !isTTY(a.stdin) || !isTTY(a.stdout) {
+		return &exitError{code: 1, msg: "the screens need a terminal; " +
+			"for plain output use `koroena list`"}
+	}
+
 	// Resolve where the data lives; --demo writes a fresh city first and says where.
 	path, err := a.dataFile()
 	if a.demo {
@@ -103,4 +110,10 @@ func aspectLabeller(reg *scoring.Registry) func(tui.Language, string, int, strin
 		}
 		return "", false
 	}
+}
+
+// isTTY reports whether v (a reader or a writer) is a file open on a terminal.
+func isTTY(v any) bool {
+	f, ok := v.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
 }
