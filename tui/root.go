@@ -50,6 +50,9 @@ type Options struct {
 	Instruments *scoring.Registry
 	// Now is the clock for defaults such as the last closed fiscal year; nil is time.Now.
 	Now func() time.Time
+	// SaveDelay is how long typing in a figure field pauses before what reads is saved;
+	// zero means the default (0.6 s), a negative value saves at every readable keystroke.
+	SaveDelay time.Duration
 }
 
 // The smallest window the screens lay out in; below it they ask for a larger one.

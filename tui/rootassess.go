@@ -15,7 +15,8 @@ import (
 type assessScreens struct {
 	repo AssessRepo // nil when the root's Repo cannot keep assessments
 	reg  *scoring.Registry
-	now  func() time.Time
+	now   func() time.Time
+	delay time.Duration // Options.SaveDelay
 
 	start  startModel
 	assess assessModel
@@ -32,9 +33,22 @@ func newAssessScreens(repo Repo, opts Options, l Language, st *styles) assessScr
 		s.now = time.Now
 	}
 	s.repo, _ = repo.(AssessRepo)
-	s.assess = newAssessModel(l, st, s.repo, s.reg)
+	s.delay = opts.SaveDelay
+	s.assess = s.newAssess(l, st)
 	s.diag = newDiagnosisModel(l, st, s.reg, "")
 	return s
+}
+
+// newAssess builds an empty assessment screen with the save delay of the options.
+func (s assessScreens) newAssess(l Language, st *styles) assessModel {
+	a := newAssessModel(l, st, s.repo, s.reg)
+	switch {
+	case s.delay < 0:
+		a.settle = 0
+	case s.delay > 0:
+		a.settle = s.delay
+	}
+	return a
 }
 
 // isAssessFocus reports whether f is one of the assessment screens.
@@ -101,7 +115,7 @@ func (m Model) openAssess(id string) (Model, tea.Cmd, bool) {
 	if m.focused() == focusStart {
 		m = m.back()
 	}
-	m.as.assess = newAssessModel(m.lang, &m.styles, m.as.repo, m.as.reg)
+	m.as.assess = m.as.newAssess(m.lang, &m.styles)
 	m.as.assess.SetSize(m.width, m.bodyHeight())
 	m.stack = append(m.stack, focusAssess)
 	return m, openAssessmentCmd(m.as.repo, id), true
