@@ -40,25 +40,38 @@ func newFakeRepo() *fakeRepo {
 		totals                     [3]string // fiscal years 2023, 2024, 2025; "" none
 	}
 	specs := []spec{
-		{"KSP Sumber Rejeki", "ksp", "Sukamaju", "Cibeunying", "c1", [3]string{"72.10", "78.40", "84.25"}},
-		{"KSU Maju Bersama", "ksu_usp", "Cihapit", "Bandung Wetan", "c2", [3]string{"61.00", "64.50", "67.75"}},
-		{"KPRI Guru Sejahtera", "kpri", "Sukamaju", "Cibeunying", "c1", [3]string{"81.00", "82.50", "80.10"}},
-		{"KSPPS Amanah Ummat", "kspps", "Tamansari", "Bandung Wetan", "c3", [3]string{"55.00", "52.25", "49.90"}},
-		{"Koperasi Karyawan Pabrik Tekstil", "karyawan", "Cigadung", "Cibeunying", "c2", [3]string{"", "70.00", "73.40"}},
-		{"Koperasi Wanita Melati", "wanita", "Cihapit", "Bandung Wetan", "c3", [3]string{"45.00", "50.50", "58.00"}},
-		{"Koperasi Pasar Baru", "pasar", "Braga", "Sumur Bandung", "c1", [3]string{"66.00", "60.25", "55.50"}},
-		{"KSP Dana Mandiri", "ksp", "Braga", "Sumur Bandung", "c2", [3]string{"88.00", "90.10", "91.45"}},
-		{"Koperasi Konsumen Sejahtera", "konsumen", "Tamansari", "Bandung Wetan", "c3", [3]string{"40.00", "42.00", "44.00"}},
-		{"Koperasi Produsen Tahu Tempe", "produsen", "Cigadung", "Cibeunying", "c1", [3]string{"68.00", "", "69.95"}},
-		{"Koperasi Jasa Angkutan Kota", "jasa", "Sukamaju", "Cibeunying", "", [3]string{}},
-		{"KSP Lama Tutup", "ksp", "Braga", "Sumur Bandung", "c2", [3]string{"50.00", "", ""}},
+		{"KSP Sumber Rejeki", "ksp", "Sukamaju", "Cibeunying", "c1",
+			[3]string{"72.10", "78.40", "84.25"}},
+		{"KSU Maju Bersama", "ksu_usp", "Cihapit", "Bandung Wetan", "c2",
+			[3]string{"61.00", "64.50", "67.75"}},
+		{"KPRI Guru Sejahtera", "kpri", "Sukamaju", "Cibeunying", "c1",
+			[3]string{"81.00", "82.50", "80.10"}},
+		{"KSPPS Amanah Ummat", "kspps", "Tamansari", "Bandung Wetan", "c3",
+			[3]string{"55.00", "52.25", "49.90"}},
+		{"Koperasi Karyawan Pabrik Tekstil", "karyawan", "Cigadung", "Cibeunying", "c2",
+			[3]string{"", "70.00", "73.40"}},
+		{"Koperasi Wanita Melati", "wanita", "Cihapit", "Bandung Wetan", "c3",
+			[3]string{"45.00", "50.50", "58.00"}},
+		{"Koperasi Pasar Baru", "pasar", "Braga", "Sumur Bandung", "c1",
+			[3]string{"66.00", "60.25", "55.50"}},
+		{"KSP Dana Mandiri", "ksp", "Braga", "Sumur Bandung", "c2",
+			[3]string{"88.00", "90.10", "91.45"}},
+		{"Koperasi Konsumen Sejahtera", "konsumen", "Tamansari", "Bandung Wetan", "c3",
+			[3]string{"40.00", "42.00", "44.00"}},
+		{"Koperasi Produsen Tahu Tempe", "produsen", "Cigadung", "Cibeunying", "c1",
+			[3]string{"68.00", "", "69.95"}},
+		{"Koperasi Jasa Angkutan Kota", "jasa", "Sukamaju", "Cibeunying", "",
+			[3]string{}},
+		{"KSP Lama Tutup", "ksp", "Braga", "Sumur Bandung", "c2",
+			[3]string{"50.00", "", ""}},
 	}
 	for i, s := range specs {
 		id := fmt.Sprintf("coop-%02d", i+1)
 		r.coops = append(r.coops, store.Cooperative{
 			ID: id, Name: s.name, NIK: fmt.Sprintf("32730100%08d", i+1),
-			LegalNumber: fmt.Sprintf("%03d/BH/KDK.10/%d", 100+i, 1995+i), LegalDate: day(1995+i, 3, 1),
-			LegalType: "simpan_pinjam", BusinessType: s.typ, Address: fmt.Sprintf("Jl. Merdeka No. %d", i+3),
+			LegalNumber: fmt.Sprintf("%03d/BH/KDK.10/%d", 100+i, 1995+i),
+			LegalDate:   day(1995+i, 3, 1), LegalType: "simpan_pinjam", BusinessType: s.typ,
+			Address:   fmt.Sprintf("Jl. Merdeka No. %d", i+3),
 			Kelurahan: s.kel, Kecamatan: s.kec, Chair: "H. Ahmad Fauzi", Manager: "Dewi Lestari",
 			Members: 120 + 37*i, CoachID: s.coach, LastRAT: day(2025, 3, 10+i),
 			Active: s.name != "KSP Lama Tutup",
@@ -108,7 +121,9 @@ func finalAssessment(coopID string, i, year int, total string) store.Assessment 
 		}
 		left -= share
 		aspects = append(aspects, store.AspectScore{
-			ID: a.id, Skor: fmt.Sprintf("%d.%02d", share/100, share%100), Max: fmt.Sprintf("%d.00", a.max),
+			ID:   a.id,
+			Skor: fmt.Sprintf("%d.%02d", share/100, share%100),
+			Max:  fmt.Sprintf("%d.00", a.max),
 		})
 	}
 	return store.Assessment{

@@ -17,7 +17,7 @@ type listRow struct {
 	kelKey   string             // lowercase kelurahan
 	coachKey string             // lowercase coach name
 	score    int                // the latest total in hundredths; -1 when not assessed
-	pred     int                // the predicate's rank in predicateOrder; len(predicateOrder) when none
+	pred     int                // rank in predicateOrder; len(predicateOrder) when none
 }
 
 // newListRow precomputes the numeric sort keys of one summary; newHaystack fills in the

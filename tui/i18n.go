@@ -43,7 +43,9 @@ type SettingReader interface {
 // ResolveLanguage picks the screens' language: the flag (--lang) if given, else the saved
 // setting, else the locale (LC_ALL, then LANG, starting with "id" means Indonesian), else
 // English. A flag that names no known language is an error.
-func ResolveLanguage(flag string, settings SettingReader, getenv func(string) string) (Language, error) {
+func ResolveLanguage(flag string, settings SettingReader,
+	getenv func(string) string,
+) (Language, error) {
 	if flag != "" {
 		l, ok := ParseLanguage(flag)
 		if !ok {

@@ -170,7 +170,8 @@ func (m recordModel) timeline() []timelineEntry {
 		if v.Purpose != "" {
 			parts = append(parts, v.Purpose)
 		}
-		out = append(out, timelineEntry{v.Date, m.lang.tr(txtVisit), strings.Join(parts, " · "), v.ID})
+		text := strings.Join(parts, " · ")
+		out = append(out, timelineEntry{v.Date, m.lang.tr(txtVisit), text, v.ID})
 	}
 	for _, a := range m.assessments {
 		out = append(out, timelineEntry{assessmentDate(a), m.lang.tr(txtAssessment),

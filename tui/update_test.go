@@ -46,7 +46,8 @@ func TestList_FilterNarrowsAsYouType(t *testing.T) {
 		{"part of a name", "rejek", []string{"KSP Sumber Rejeki"}},
 		{"any case", "KSPPS", []string{"KSPPS Amanah Ummat"}},
 		{"NIK", "3273010000000008", []string{"KSP Dana Mandiri"}},
-		{"kelurahan", "braga", []string{"Koperasi Pasar Baru", "KSP Dana Mandiri", "KSP Lama Tutup"}},
+		{"kelurahan", "braga", []string{"Koperasi Pasar Baru", "KSP Dana Mandiri",
+			"KSP Lama Tutup"}},
 		{"kecamatan and coach", "wetan agus", []string{"Koperasi Konsumen Sejahtera",
 			"Koperasi Wanita Melati", "KSPPS Amanah Ummat"}},
 		{"type in English", "staff", []string{"Koperasi Karyawan Pabrik Tekstil"}},
@@ -420,7 +421,7 @@ func TestResolveLanguage(t *testing.T) {
 	}{
 		{"flag wins", "en", saved, env("LANG", "id_ID.UTF-8"), English},
 		{"saved setting", "", saved, env("LANG", "en_US.UTF-8"), Indonesian},
-		{"LC_ALL before LANG", "", newFakeRepo(), env("LC_ALL", "id_ID", "LANG", "en_US"), Indonesian},
+		{"LC_ALL first", "", newFakeRepo(), env("LC_ALL", "id_ID", "LANG", "en_US"), Indonesian},
 		{"LANG", "", newFakeRepo(), env("LANG", "id_ID.UTF-8"), Indonesian},
 		{"other locale", "", newFakeRepo(), env("LANG", "de_DE.UTF-8"), English},
 		{"nothing", "", nil, env(), English},
