@@ -253,6 +253,8 @@ func (m assessModel) browseKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
 		m = m.askFinalize()
 	case key.Matches(msg, k.Retry):
 		return m.retry()
+	case readOnly(m.a):
+		// A locked assessment only shows; amending is the way to change it.
 	case key.Matches(msg, k.Note) && row.editable():
 		m.mode, m.input = modeNote, lineInput(m.notes[row.id])
 	case row.kind == rowQuestion:

@@ -318,10 +318,13 @@ func (m assessModel) footerLines() []string {
 	row := m.current()
 	switch m.mode {
 	case modeNote:
-		return []string{m.fieldLine(fmt.Sprintf(m.lang.at(atNoteFor), row.id))}
+		return []string{m.fieldLine(fmt.Sprintf(m.lang.at(atNoteFor), m.itemName(row.id)))}
 	case modeReason:
-		return []string{m.st.assess.warn.Render(m.lang.at(atReasonHelp)),
-			m.fieldLine(m.lang.at(atReason))}
+		help := m.lang.at(atReasonHelp)
+		if m.notice != "" {
+			help = m.notice
+		}
+		return []string{m.st.assess.warn.Render(help), m.fieldLine(m.lang.at(atReason))}
 	case modeMissing:
 		return m.missingLines()
 	case modeConfirm:

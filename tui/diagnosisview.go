@@ -55,7 +55,7 @@ func (m diagnosisModel) headline() []string {
 	pred := m.st.muted.Render(fmt.Sprintf(m.lang.at(atDiagIncomplete), m.incomplete()))
 	if m.res.Complete {
 		p := m.res.Predicate
-		pred = m.st.predicateStyle(p).Render(strings.ToUpper(m.lang.predicateLabel(p, false)))
+		pred = m.st.predicateStyle(p).Render(m.lang.predicateLabel(p, false))
 	}
 	state := m.lang.at(atFinal)
 	switch {
@@ -75,7 +75,8 @@ func (m diagnosisModel) headline() []string {
 	return []string{
 		m.st.assess.big.Render(big[0]) + "   " + pred,
 		m.st.assess.big.Render(big[1]) + "   " + meta,
-		m.st.assess.big.Render(big[2]) + "   " + m.st.muted.Render(m.lang.at(atScore)+" / 100"),
+		m.st.assess.big.Render(big[2]) + "   " + m.st.muted.Render(m.lang.at(atScore)+" ") +
+			total + m.st.muted.Render(" / 100"),
 	}
 }
 
