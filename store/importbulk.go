@@ -25,7 +25,7 @@ func (b *Bulk) CooperativeByNIK(nik string) (c Cooperative, ok bool, err error) 
 // Store.UpdateCooperative, with its audit event of the changed fields. It reports whether
 // anything changed.
 func (b *Bulk) UpdateCooperative(c Cooperative) (Cooperative, bool, error) {
-	before, err := b.cooperative(c.ID)
+	before, err := b.Cooperative(c.ID)
 	if err != nil {
 		return c, false, err
 	}
@@ -43,8 +43,9 @@ func withoutUpdate(c Cooperative) Cooperative {
 	return c
 }
 
-// cooperative reads one cooperative inside the bulk transaction.
-func (b *Bulk) cooperative(id string) (Cooperative, error) {
+// Cooperative returns the cooperative with the given id as this bulk transaction sees it,
+// or ErrNotFound.
+func (b *Bulk) Cooperative(id string) (Cooperative, error) {
 	var rec coopRecord
 	if err := getByID(b.w.tx.Bucket(bucketCoops), id, &rec); err != nil {
 		return Cooperative{}, fmt.Errorf("cooperative %q: %w", id, err)
