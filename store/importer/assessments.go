@@ -89,6 +89,14 @@ func Assessments(s *store.Store, reg *scoring.Registry, path string, opts Option
 			continue
 		}
 		seen[key] = d.line
+		if _, err := s.CooperativeByNIK(p.nik); errors.Is(err, store.ErrNotFound) {
+			res.Errors = append(res.Errors, Message{File: path, Row: d.line, Column: "nik",
+				Text: fmt.Sprintf("nik: no stored cooperative has NIK %s (import the "+
+					"registry first)", p.nik)})
+			continue
+		} else if err != nil {
+			return res, err
+		}
 		parsed = append(parsed, p)
 	}
 	if len(res.Errors) > 0 {

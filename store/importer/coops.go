@@ -284,7 +284,7 @@ func checkUniqueInFile(file string, h header, rows []row, res *Result) {
 			if n, dup := first[key]; dup {
 				res.Errors = append(res.Errors, Message{File: file, Row: r.num,
 					Column: column(colOf(h, f)),
-					Text: fmt.Sprintf("%s: %s is also on row %d", fieldNames[f], key, n)})
+					Text:   fmt.Sprintf("%s: %s is also on row %d", fieldNames[f], key, n)})
 				continue
 			}
 			first[key] = r.num
