@@ -293,6 +293,7 @@ func (in *Instrument) compileScale(ps *problems, path string, s Scale) *rule {
 			}
 			b.iv = iv
 			r.bands[j] = b
+			s.Bands[j].iv = iv // the instrument's own table, so that Band.Contains works on it
 			if b.Nilai.u < 0 || b.Nilai.u > 100*scale {
 				ps.add(fmt.Sprintf("%s.bands[%d].nilai", path, j), "must be within 0 and 100")
 			}
