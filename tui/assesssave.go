@@ -100,3 +100,21 @@ func (m assessModel) pendingTyping() bool {
 	}
 	return false
 }
+
+// waiting counts the changes queued or being written (not those the store refused).
+func (m assessModel) waiting() int {
+	n := len(m.queue)
+	if m.inflight != nil {
+		n++
+	}
+	return n
+}
+
+// flushForQuit saves what the figure field holds, so that quitting loses nothing typed.
+func (m assessModel) flushForQuit() (assessModel, tea.Cmd) {
+	if !m.loaded || readOnly(m.a) || m.mode != modeFigure {
+		return m, nil
+	}
+	m.mode = modeBrowse
+	return m.commitFigure(m.current().id)
+}

@@ -106,6 +106,10 @@ const (
 	atDiagLive
 	atDiagIncomplete
 	atDiagZeroDen
+	atRoundFloor
+	atRoundCeil
+	atQuitSaving
+	atQuitUnsaved
 	numAssessTexts // not a text: the size of the catalogue
 )
 
@@ -208,6 +212,10 @@ var assessTexts = map[atxt][2]string{
 	atDiagLive:          {"langsung dari draf", "live from the draft"},
 	atDiagIncomplete:    {"belum lengkap: %d komponen", "incomplete: %d components"},
 	atDiagZeroDen:       {"penyebut nol", "zero denominator"},
+	atRoundFloor:        {"ke bawah", "down"},
+	atRoundCeil:         {"ke atas", "up"},
+	atQuitSaving:        {"Menyimpan sebelum keluar…", "Saving before quitting…"},
+	atQuitUnsaved:       {"%d perubahan BELUM TERSIMPAN; ctrl+c sekali lagi untuk tetap keluar", "%d changes NOT SAVED; ctrl+c again to quit anyway"},
 }
 
 // at returns the text of id in language l.

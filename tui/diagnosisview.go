@@ -282,7 +282,8 @@ func (m diagnosisModel) componentBody(c scoring.Component, r scoring.ComponentRe
 		}
 		return lines
 	}
-	for _, id := range c.Inputs {
+	sc := effectiveScale(m.in, c, m.a.Options)
+	for _, id := range ratioInputs(sc) {
 		lines = append(lines, "    "+m.inputLine(id))
 	}
 	switch r.Status {
@@ -297,7 +298,6 @@ func (m diagnosisModel) componentBody(c scoring.Component, r scoring.ComponentRe
 	case scoring.StatusUndefined:
 		return append(lines, "    "+m.st.assess.warn.Render(m.lang.at(atDiagZeroDen)+": "+r.Note))
 	}
-	sc := effectiveScale(m.in, c, m.a.Options)
 	if r.HasRatio {
 		lines = append(lines, "    "+m.st.label.Render(m.lang.at(atDiagRatio)+" ")+
 			m.lang.number(fixed2(r.Ratio))+" % → "+m.bandText(sc, r)+" → nilai "+
@@ -328,7 +328,10 @@ func (m diagnosisModel) inputLine(id string) string {
 func (m diagnosisModel) bandText(sc scoring.Scale, r scoring.ComponentResult) string {
 	switch {
 	case sc.Step != nil:
-		round := sc.Step.Round
+		round := m.lang.at(atRoundFloor)
+		if sc.Step.Round == "ceil" {
+			round = m.lang.at(atRoundCeil)
+		}
 		return fmt.Sprintf(m.lang.at(atDiagStep), m.lang.number(sc.Step.Size.String()), round)
 	case sc.Linear != nil:
 		return fmt.Sprintf(m.lang.at(atDiagLinear), m.lang.number(sc.Linear.Base.String()),
@@ -378,4 +381,22 @@ func effectiveScale(in *scoring.Instrument, c scoring.Component, opts map[string
 		}
 	}
 	return sc
+}
+
+// ratioInputs lists the figures a ratio reads, in formula order, without repeats; a term
+// is a figure id, or a weight and a figure id ("0.5 * modal_penyertaan").
+func ratioInputs(sc scoring.Scale) []string {
+	if sc.Ratio == nil {
+		return nil
+	}
+	var ids []string
+	for _, t := range append(slices.Clip(sc.Ratio.Num), sc.Ratio.Den...) {
+		if i := strings.LastIndex(t, "*"); i >= 0 {
+			t = t[i+1:]
+		}
+		if t = strings.TrimSpace(t); !slices.Contains(ids, t) {
+			ids = append(ids, t)
+		}
+	}
+	return ids
 }

@@ -200,7 +200,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	if key.Matches(msg, m.keys.ForceQuit) {
-		return m, tea.Quit
+		return m.quitSaving()
 	}
 	if m.showHelp {
 		if key.Matches(msg, m.keys.CloseHelp) {
@@ -216,7 +216,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	case key.Matches(msg, m.keys.Quit) && m.focused() == focusList:
-		return m, tea.Quit
+		return m.quitSaving()
 	}
 	return m.toFocused(msg)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -13,10 +14,14 @@ import (
 // assessment itself and its diagnosis. The root keeps them here so that its own file only
 // hooks them in.
 type assessScreens struct {
-	repo AssessRepo // nil when the root's Repo cannot keep assessments
-	reg  *scoring.Registry
+	repo  AssessRepo // nil when the root's Repo cannot keep assessments
+	reg   *scoring.Registry
 	now   func() time.Time
 	delay time.Duration // Options.SaveDelay
+
+	// quitting is set when a quit waits for the last changes to be saved; a second quit
+	// key then quits at once.
+	quitting bool
 
 	start  startModel
 	assess assessModel
@@ -79,7 +84,11 @@ func (m Model) routeAssess(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m = m.back()
 		return m, m.refreshBelow(), true
-	case changeSavedMsg, figureSettledMsg, assessmentFinalizedMsg:
+	case changeSavedMsg:
+		var cmd tea.Cmd
+		m.as.assess, cmd = m.as.assess.Update(msg)
+		return m.quitWhenSaved(cmd)
+	case figureSettledMsg, assessmentFinalizedMsg:
 		var cmd tea.Cmd
 		m.as.assess, cmd = m.as.assess.Update(msg)
 		return m, cmd, true
@@ -263,4 +272,39 @@ func cloneBools(in map[string]bool) map[string]bool {
 		out[k] = v
 	}
 	return out
+}
+
+// quitSaving quits, but first lets the assessment screen save what it still holds: the
+// figure being typed and the changes on their way to the store. A second quit key quits
+// at once.
+func (m Model) quitSaving() (tea.Model, tea.Cmd) {
+	if m.as.quitting {
+		return m, tea.Quit
+	}
+	var cmd tea.Cmd
+	m.as.assess, cmd = m.as.assess.flushForQuit()
+	a := m.as.assess
+	if a.waiting() == 0 && len(a.failed) == 0 {
+		return m, tea.Batch(cmd, tea.Quit)
+	}
+	m.as.quitting = true
+	m.status, m.statusErr = m.lang.at(atQuitSaving), false
+	if a.waiting() == 0 {
+		m.status, m.statusErr = fmt.Sprintf(m.lang.at(atQuitUnsaved), len(a.failed)), true
+	}
+	return m, cmd
+}
+
+// quitWhenSaved quits once a quit waited for the last change to be saved; if the store
+// refused one, it says so and waits for a second quit key.
+func (m Model) quitWhenSaved(cmd tea.Cmd) (Model, tea.Cmd, bool) {
+	a := m.as.assess
+	if !m.as.quitting || a.waiting() > 0 {
+		return m, cmd, true
+	}
+	if len(a.failed) == 0 {
+		return m, tea.Quit, true
+	}
+	m.status, m.statusErr = fmt.Sprintf(m.lang.at(atQuitUnsaved), len(a.failed)), true
+	return m, cmd, true
 }
