@@ -1,0 +1,166 @@
+package export
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/xuri/excelize/v2"
+
+	"koroena/scoring"
+	"koroena/store"
+	"koroena/store/demo"
+	"koroena/store/importer"
+)
+
+var fixedNow = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+
+func mustOpen(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "koroena.db"),
+		store.Options{Actor: "tester", Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// demoStore is a small demo city.
+func demoStore(t testing.TB, lean bool) *store.Store {
+	t.Helper()
+	s := mustOpen(t)
+	if _, err := demo.Write(s, demo.Options{Coops: 30, Lean: lean}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestWrite_XLSXNumbersAreNumbers(t *testing.T) {
+	s := demoStore(t, true)
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if _, err := Write(s, FormatXLSX, path, Options{Registry: scoring.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{SheetCooperatives, SheetAssessments, SheetVisits, SheetCoaches}
+	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
+		t.Errorf("sheets (-want +got):\n%s", diff)
+	}
+
+	// The header is frozen and bold; year, total and every skor are numbers.
+	panes, err := f.GetPanes(SheetAssessments)
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes %+v, %v; want the header row frozen", panes, err)
+	}
+	rows, _ := f.GetRows(SheetAssessments)
+	header := rows[0]
+	col := func(name string) int {
+		for i, h := range header {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %q in %q", name, header)
+		return -1
+	}
+	checked := 0
+	for _, name := range []string{"tahun_buku", "total", "skor.permodalan",
+		"skor.permodalan.ms_ta"} {
+		cell, _ := excelize.CoordinatesToCellName(col(name)+1, 2)
+		typ, err := f.GetCellType(SheetAssessments, cell)
+		if err != nil || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s (%s) has type %v, want a number", name, cell, typ)
+		}
+		raw, _ := f.GetCellValue(SheetAssessments, cell, excelize.Options{RawCellValue: true})
+		if _, err := strconv.ParseFloat(raw, 64); err != nil {
+			t.Errorf("%s (%s) = %q, want a number", name, cell, raw)
+		}
+		checked++
+	}
+	if checked != 4 {
+		t.Errorf("checked %d columns", checked)
+	}
+
+	// NIK and phone stay text.
+	nikCell, _ := excelize.CoordinatesToCellName(3, 2)
+	if typ, _ := f.GetCellType(SheetCooperatives, nikCell); typ != excelize.CellTypeSharedString &&
+		typ != excelize.CellTypeInlineString {
+		t.Errorf("NIK cell type %v, want text", typ)
+	}
+}
+
+// An exported registry imports into a new file as the same cooperatives.
+func TestWrite_RoundTripRegistry(t *testing.T) {
+	src := demoStore(t, true)
+	for _, format := range []string{FormatXLSX, FormatCSV} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out."+format)
+			paths, err := Write(src, format, out, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst := mustOpen(t)
+			file := paths[0]
+			res, err := importer.Coops(dst, file, importer.Options{})
+			if err != nil {
+				t.Fatalf("import: %v %v", err, res.Errors)
+			}
+			if len(res.Warnings) != 0 || len(res.Skipped) != 0 {
+				t.Errorf("warnings %v skipped %v", res.Warnings, res.Skipped)
+			}
+			want, _ := src.CooperativeSummaries()
+			got, _ := dst.CooperativeSummaries()
+			opts := []cmp.Option{
+				cmpopts.IgnoreFields(store.Cooperative{}, "CoachID", "CreatedAt", "UpdatedAt"),
+				cmpopts.IgnoreFields(store.CoopSummary{}, "Latest", "LastVisit", "HasDraft"),
+				cmpopts.SortSlices(func(a, b store.CoopSummary) bool { return a.ID < b.ID }),
+			}
+			if diff := cmp.Diff(want, got, opts...); diff != "" {
+				t.Errorf("cooperatives (-exported +imported):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestWrite_CSVHasBOMAndJSONLines(t *testing.T) {
+	s := demoStore(t, false)
+	dir := filepath.Join(t.TempDir(), "csv")
+	paths, err := Write(s, FormatCSV, dir, Options{Separator: ';'})
+	if err != nil || len(paths) != 4 {
+		t.Fatalf("paths %v, %v", paths, err)
+	}
+	data, _ := os.ReadFile(paths[0])
+	if !strings.HasPrefix(string(data), "\ufeffid;nama;nik;") {
+		t.Errorf("CSV starts %q, want a BOM and ;-separated header", data[:min(len(data), 30)])
+	}
+
+	jl := filepath.Join(t.TempDir(), "out.jsonl")
+	if _, err := Write(s, FormatJSON, jl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(jl)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	kinds := map[string]int{}
+	for _, l := range lines {
+		var line struct{ Kind string }
+		if err := json.Unmarshal([]byte(l), &line); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		kinds[line.Kind]++
+	}
+	if kinds[store.KindCooperative] == 0 || kinds[store.KindAssessment] == 0 ||
+		kinds[store.KindCoach] == 0 || kinds[store.KindVisit] == 0 {
+		t.Errorf("kinds %v, want every kind", kinds)
+	}
+}
