@@ -14,18 +14,22 @@ type term struct {
 	coef int64
 }
 
-// rule is a component's compiled ratio and scale.
+// rule is a component's compiled ratio, scale and special cases. A rated checklist's
+// rule has bands only.
 type rule struct {
-	num, den []term
-	bands    []Band
-	step     *Step
-	linear   *Linear
+	num, den  []term
+	absDen    bool
+	bands     []Band
+	step      *Step
+	linear    *Linear
+	zero, neg *Fallback
 }
 
 // choiceOverride is what one choice of an option replaces.
 type choiceOverride struct {
-	rules map[int]*rule  // by component index
-	terms map[int][]term // by figure index
+	rules     map[int]*rule  // by component index
+	terms     map[int][]term // by figure index
+	exclusive bool           // predicate mins are strict
 }
 
 // interval is a compiled band edge pair; an infinite side ignores its bound.
@@ -191,15 +195,33 @@ func (in *Instrument) compile() []string {
 		in.figIdx[f.ID] = i
 	}
 
+	for _, f := range in.Figures {
+		if _, ok := in.figIdx[f.Previous]; f.Previous != "" && (!ok || f.Previous == f.ID) {
+			ps.add(fmt.Sprintf("figures[%s].previous", f.ID), "unknown figure %q", f.Previous)
+		}
+	}
+
 	in.qIdx = make(map[string]int, len(in.Questions))
 	for i, q := range in.Questions {
 		if _, dup := in.qIdx[q.ID]; dup || q.ID == "" {
 			ps.add(fmt.Sprintf("questions[%d].id", i), "%q is empty or listed twice", q.ID)
 		}
 		in.qIdx[q.ID] = i
+		if q.Component == EligibilityComponent {
+			in.eligibility = append(in.eligibility, i)
+		}
 	}
 
+	switch in.Lookup {
+	case "", LookupRounded:
+	case LookupExact:
+		in.exact = true
+	default:
+		ps.add("lookup", "%q is not rounded or exact", in.Lookup)
+	}
+	in.compileRating(&ps)
 	in.compileComponents(&ps)
+	in.compileWeights(&ps)
 	in.compilePredicates(&ps)
 	in.compileOptions(&ps)
 	return ps
@@ -227,10 +249,28 @@ func (in *Instrument) compileComponents(ps *problems) {
 			ps.add(path+".aspect", "unknown aspect %q", c.Aspect)
 		}
 		in.aspIdx[i] = a
+		if c.Table != "" {
+			if c.Bands != nil {
+				ps.add(path+".table", "give a table or bands, not both")
+			}
+			t, ok := in.Tables[c.Table]
+			if !ok {
+				ps.add(path+".table", "unknown table %q", c.Table)
+			}
+			c.Bands = t
+		}
+		if in.Rating != nil {
+			if c.Bobot.u != 0 {
+				ps.add(path+".bobot", "a rated indicator has no bobot: its maximum skor "+
+					"counts")
+			}
+			c.Bobot = in.maxSkor()
+		}
 		if c.Checklist != nil {
 			in.compileChecklist(ps, path, i)
 		} else {
 			in.rules[i] = in.compileScale(ps, path, c.Scale)
+			in.rules[i].zero, in.rules[i].neg = c.ZeroDenominator, c.NegativeDenominator
 			c.Inputs = in.inputsOf(in.rules[i])
 		}
 		if c.Bobot.u <= 0 {
@@ -240,6 +280,11 @@ func (in *Instrument) compileComponents(ps *problems) {
 			sums[a] += c.Bobot.u
 		}
 	}
+	for i := range in.Aspects {
+		if a := &in.Aspects[i]; in.Rating != nil && a.Max.u == 0 {
+			a.Max.u = sums[i]
+		}
+	}
 	for i, a := range in.Aspects {
 		if sums[i] != a.Max.u {
 			ps.add(fmt.Sprintf("aspects[%s].max", a.ID), "is %s but its components' bobot "+
@@ -247,7 +292,8 @@ func (in *Instrument) compileComponents(ps *problems) {
 		}
 	}
 	for _, q := range in.Questions {
-		if _, ok := in.compIdx[q.Component]; !ok && q.Component != AdjustmentComponent {
+		if _, ok := in.compIdx[q.Component]; !ok && q.Component != AdjustmentComponent &&
+			q.Component != EligibilityComponent {
 			ps.add(fmt.Sprintf("questions[%s].component", q.ID), "unknown component %q",
 				q.Component)
 		}
@@ -264,6 +310,15 @@ func (in *Instrument) compileChecklist(ps *problems, path string, i int) {
 	}
 	if len(in.checklist[i]) == 0 {
 		ps.add(path+".checklist", "no question names this component")
+	}
+	if in.Rating != nil {
+		// A rated checklist looks the share of "ya" answers up in its bands.
+		if c.Ratio != nil || c.Step != nil || c.Linear != nil || c.Bands == nil ||
+			c.Checklist.PerYa.u != 0 {
+			ps.add(path, "a rated checklist has bands (or a table) and no ratio or per_ya")
+		}
+		in.rules[i] = &rule{bands: in.compileBands(ps, path, c.Bands)}
+		return
 	}
 	if c.Ratio != nil || c.Bands != nil || c.Step != nil || c.Linear != nil {
 		ps.add(path, "a checklist has no ratio or scale")
@@ -322,6 +377,113 @@ func (in *Instrument) compileScale(ps *problems, path string, s Scale) *rule {
 		ps.add(path, "needs exactly one of bands, step and linear")
 	}
 	return r
+}
+
+// compileBands parses a band table and checks that its nilai are allowed and that it
+// covers every ratio exactly once.
+func (in *Instrument) compileBands(ps *problems, path string, bands []Band) []Band {
+	out := make([]Band, len(bands))
+	before := len(*ps)
+	for j, b := range bands {
+		iv, err := parseInterval(b.When)
+		if err != nil {
+			ps.add(fmt.Sprintf("%s.bands[%d].when", path, j), "%v", err)
+		}
+		b.iv = iv
+		out[j] = b
+		if msg := in.checkNilai(b.Nilai); msg != "" {
+			ps.add(fmt.Sprintf("%s.bands[%d].nilai", path, j), "%s", msg)
+		}
+	}
+	if len(*ps) == before && len(out) > 0 {
+		if err := checkCoverage(out); err != nil {
+			ps.add(path+".bands", "%v", err)
+		}
+	}
+	return out
+}
+
+// checkNilai says what is wrong with a band's nilai, or "".
+func (in *Instrument) checkNilai(n Points) string {
+	if r := in.Rating; r != nil {
+		lo, hi := min(r.Min, r.Max), max(r.Min, r.Max)
+		if n.u%scale != 0 || n.u < int64(lo)*scale || n.u > int64(hi)*scale {
+			return fmt.Sprintf("must be a whole number within %d and %d", lo, hi)
+		}
+		return ""
+	}
+	if n.u < 0 || n.u > 100*scale {
+		return "must be within 0 and 100"
+	}
+	return ""
+}
+
+// compileRating checks the rating's range, skor line and categories.
+func (in *Instrument) compileRating(ps *problems) {
+	r := in.Rating
+	if r == nil {
+		return
+	}
+	if r.Min == r.Max {
+		ps.add("rating", "min and max must differ")
+	}
+	lo, hi := min(r.Min, r.Max), max(r.Min, r.Max)
+	seen := map[int]bool{}
+	for _, c := range r.Categories {
+		if c.Nilai < lo || c.Nilai > hi || seen[c.Nilai] || c.ID == "" {
+			ps.add("rating.categories", "nilai %d: out of range, listed twice or without id",
+				c.Nilai)
+		}
+		seen[c.Nilai] = true
+	}
+	if len(seen) != hi-lo+1 {
+		ps.add("rating.categories", "every nilai from %d to %d needs a category", lo, hi)
+	}
+	for _, n := range []int{lo, hi} {
+		if s := in.ratedSkor(PointsOf(int64(n))); s.u < 0 {
+			ps.add("rating.skor", "gives a negative skor at nilai %d", n)
+		}
+	}
+}
+
+// ratedSkor is Base + Slope × nilai.
+func (in *Instrument) ratedSkor(nilai Points) Points {
+	s, _ := mulDivRound(in.Rating.Skor.Slope.u, nilai.u, scale)
+	return Points{u: in.Rating.Skor.Base.u + s}
+}
+
+// maxSkor is the highest skor a rated indicator can earn.
+func (in *Instrument) maxSkor() Points {
+	a := in.ratedSkor(PointsOf(int64(in.Rating.Min)))
+	b := in.ratedSkor(PointsOf(int64(in.Rating.Max)))
+	if a.u > b.u {
+		return a
+	}
+	return b
+}
+
+// compileWeights checks aspect weights: none, or every aspect's, adding up to 100.
+func (in *Instrument) compileWeights(ps *problems) {
+	n := 0
+	var sum int64
+	for _, a := range in.Aspects {
+		if a.Weight != nil {
+			n++
+			sum += a.Weight.u
+			if a.Weight.u <= 0 {
+				ps.add(fmt.Sprintf("aspects[%s].weight", a.ID), "must be above 0")
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return
+	case n != len(in.Aspects):
+		ps.add("aspects", "give every aspect a weight, or none")
+	case sum != 100*scale:
+		ps.add("aspects", "weights add up to %s, not 100", Points{u: sum})
+	}
+	in.weighted = true
 }
 
 func checkClamp(ps *problems, path string, lo, hi Points) {
@@ -418,21 +580,23 @@ func (in *Instrument) compileOptions(ps *problems) {
 		if o.choice(o.Default) < 0 {
 			ps.add(path+".default", "%q is not one of its choices", o.Default)
 		}
-		for j, ch := range o.Choices {
+		for j := range o.Choices {
+			ch := &in.Options[i].Choices[j]
 			cp := fmt.Sprintf("%s.choices[%s]", path, ch.ID)
 			ov := choiceOverride{rules: map[int]*rule{}, terms: map[int][]term{}}
-			for cid, s := range ch.Components {
-				ci, ok := in.compIdx[cid]
-				if !ok || in.Components[ci].Checklist != nil {
-					ps.add(cp+".components", "%q is not a ratio component", cid)
-					continue
+			switch ch.PredicateEdges {
+			case "", "inclusive":
+			case "exclusive":
+				ov.exclusive = true
+			default:
+				ps.add(cp+".predicate_edges", "%q is not inclusive or exclusive",
+					ch.PredicateEdges)
+			}
+			in.expandTables(ps, cp, ch)
+			for _, cid := range sortedKeys(ch.Components) {
+				if r := in.compileOverride(ps, cp, cid, ch.Components[cid]); r != nil {
+					ov.rules[in.compIdx[cid]] = r
 				}
-				base := in.Components[ci].Scale
-				if s.Ratio == nil {
-					s.Ratio = base.Ratio
-				}
-				in.checkOverrideInputs(ci, s)
-				ov.rules[ci] = in.compileScale(ps, cp+".components["+cid+"]", s)
 			}
 			for fid, src := range ch.Figures {
 				fi, ok := in.figIdx[fid]
@@ -445,6 +609,70 @@ func (in *Instrument) compileOptions(ps *problems) {
 			in.choiceRules[i][j] = ov
 		}
 	}
+}
+
+// expandTables lists, in the choice's Components, every component that uses a table the
+// choice replaces, so that screens and the engine see one kind of override.
+func (in *Instrument) expandTables(ps *problems, cp string, ch *Choice) {
+	for _, name := range sortedKeys(ch.Tables) {
+		if _, ok := in.Tables[name]; !ok {
+			ps.add(cp+".tables", "unknown table %q", name)
+			continue
+		}
+		for _, c := range in.Components {
+			if c.Table != name {
+				continue
+			}
+			if ch.Components == nil {
+				ch.Components = map[string]Override{}
+			}
+			o := ch.Components[c.ID]
+			if o.Bands != nil {
+				ps.add(cp+".tables", "%s also has its own bands in this choice", c.ID)
+			}
+			o.Bands = ch.Tables[name]
+			ch.Components[c.ID] = o
+		}
+	}
+}
+
+// compileOverride builds the rule a choice gives one component: what the override leaves
+// out stays as the component has it.
+func (in *Instrument) compileOverride(ps *problems, cp, cid string, o Override) *rule {
+	ci, ok := in.compIdx[cid]
+	path := cp + ".components[" + cid + "]"
+	if !ok {
+		ps.add(cp+".components", "%q is not a component", cid)
+		return nil
+	}
+	c := in.Components[ci]
+	base := in.rules[ci]
+	if c.Checklist != nil {
+		if in.Rating == nil || o.Ratio != nil || o.Step != nil || o.Linear != nil ||
+			o.Bands == nil || o.ZeroDenominator != nil || o.NegativeDenominator != nil {
+			ps.add(cp+".components", "%q is a checklist: only a rated one's bands may "+
+				"change", cid)
+			return nil
+		}
+		return &rule{bands: in.compileBands(ps, path, o.Bands)}
+	}
+	s := o.Scale
+	if s.Ratio == nil {
+		s.Ratio = c.Ratio
+	}
+	if s.Bands == nil && s.Step == nil && s.Linear == nil {
+		s.Bands, s.Step, s.Linear = c.Bands, c.Step, c.Linear
+	}
+	in.checkOverrideInputs(ci, s)
+	r := in.compileScale(ps, path, s)
+	r.zero, r.neg = base.zero, base.neg
+	if o.ZeroDenominator != nil {
+		r.zero = o.ZeroDenominator
+	}
+	if o.NegativeDenominator != nil {
+		r.neg = o.NegativeDenominator
+	}
+	return r
 }
 
 // checkOverrideInputs keeps Component.Inputs truthful: a figure that only an option's

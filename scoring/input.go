@@ -57,6 +57,8 @@ type rawInput struct {
 	Figures    map[string]json.RawMessage `json:"figures"`
 	Answers    map[string]json.RawMessage `json:"answers"`
 	Options    map[string]json.RawMessage `json:"options"`
+	// AspectScores is accepted only by instruments that weigh their aspects.
+	AspectScores map[string]json.RawMessage `json:"aspect_scores"`
 }
 
 // ParseInput reads an assessment in the JSON form of `koroena score`, finds its instrument
@@ -109,7 +111,43 @@ func ParseInput(data []byte, reg *Registry) (Input, *Instrument, error) {
 			inp.Options[id] = c
 		}
 	}
+	if len(raw.AspectScores) > 0 {
+		inp.AspectScores = in.checkAspectScores(e, raw.AspectScores)
+	}
 	return inp, in, e.orNil()
+}
+
+// checkAspectScores reads aspect scores given directly: numbers from 0 to 100 with at most
+// 2 decimals, for the aspects of an instrument that weighs them.
+func (in *Instrument) checkAspectScores(e *InputError, raw map[string]json.RawMessage,
+) map[string]Points {
+	if !in.weighted {
+		e.add("aspect_scores", "%s adds up its components; its aspect scores cannot be "+
+			"entered", in.ID)
+		return nil
+	}
+	out := make(map[string]Points, len(raw))
+	for _, id := range sortedKeys(raw) {
+		field := "aspect_scores." + id
+		known := false
+		ids := make([]string, len(in.Aspects))
+		for i, a := range in.Aspects {
+			ids[i] = a.ID
+			known = known || a.ID == id
+		}
+		if !known {
+			e.add(field, "unknown aspect id%s", suggest(id, ids))
+			continue
+		}
+		s := string(bytes.TrimSpace(raw[id]))
+		u, err := parseFixed(strings.Trim(s, `"`), 2)
+		if err != nil || u < 0 || u > 100*scale {
+			e.add(field, "%s is not a score from 0 to 100 with at most 2 decimals", clip(raw[id]))
+			continue
+		}
+		out[id] = Points{u: u}
+	}
+	return out
 }
 
 // NewInput builds an Input from figures in the contract's string form, as the store keeps
@@ -242,8 +280,8 @@ func jsonProblem(data []byte, err error) string {
 			l, c, te.Value, want)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		return fmt.Sprintf("%s: unknown key; an input has instrument, figures, answers "+
-			"and options", strings.Trim(name, `"`))
+		return fmt.Sprintf("%s: unknown key; an input has instrument, figures, answers, "+
+			"options and, for some instruments, aspect_scores", strings.Trim(name, `"`))
 	case errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF"):
 		if len(bytes.TrimSpace(data)) == 0 {
 			return "malformed JSON: the input is empty"

@@ -58,6 +58,16 @@ type Instrument struct {
 	Predicates []Predicate `yaml:"predicates"`
 	// Adjustments are rules that lower the predicate whatever the total.
 	Adjustments []Adjustment `yaml:"adjustments"`
+	// Lookup is how a ratio meets its band edges: "rounded" (the default: rounded half-up
+	// to 2 decimals first) or "exact" (the unrounded ratio; aspect scores and the total are
+	// then also compared with predicate edges unrounded).
+	Lookup string `yaml:"lookup"`
+	// Rating, when set, makes every component a rated indicator: its band tables give a
+	// whole nilai within the rating's range, and skor follows from nilai alone.
+	Rating *Rating `yaml:"rating"`
+	// Tables are band tables shared by name: a component may name one instead of listing
+	// its bands, and a choice may replace one for every component that uses it.
+	Tables map[string][]Band `yaml:"tables"`
 
 	// Source says where this version was read from: "embedded" or a local file's path.
 	Source string `yaml:"-"`
@@ -72,6 +82,74 @@ type Instrument struct {
 	// choiceRules[o][c] holds choice c of option o's replacement rules and derivations.
 	choiceRules [][]choiceOverride
 	checklist   [][]int // question indexes of each checklist component
+	exact       bool    // Lookup is "exact"
+	weighted    bool    // aspects carry weights: the total is their weighted score
+	eligibility []int   // question indexes of the eligibility preconditions
+}
+
+// Lookup values.
+const (
+	LookupRounded = "rounded"
+	LookupExact   = "exact"
+)
+
+// Rating describes rated indicators: nilai is a whole number from Min (best) to Max
+// (worst) or the other way round, skor = Base + Slope × nilai, and each nilai has a
+// category. A rated component's bobot is its highest possible skor, so that an aspect's
+// max is the sum of its components' highest skor.
+type Rating struct {
+	// Min and Max bound the nilai a band may give.
+	Min int `yaml:"min"`
+	Max int `yaml:"max"`
+	// Skor turns a nilai into points.
+	Skor SkorLine `yaml:"skor"`
+	// Categories name each nilai, e.g. 1 Sehat, 4 Tidak Sehat.
+	Categories []Category `yaml:"categories"`
+}
+
+// SkorLine is skor = Base + Slope × nilai.
+type SkorLine struct {
+	// Base is the skor at nilai 0.
+	Base Points `yaml:"base"`
+	// Slope is the change of skor per unit of nilai.
+	Slope Points `yaml:"slope"`
+}
+
+// Category is the label of one nilai of a rated indicator.
+type Category struct {
+	// Nilai is the value it labels.
+	Nilai int `yaml:"nilai"`
+	// ID is the stable category id, e.g. "cukup_sehat".
+	ID string `yaml:"id"`
+	// Label is the category's name.
+	Label Text `yaml:"label"`
+}
+
+// Weighted reports whether the total is the weighted sum of the aspects' scores (each a
+// share of its max, 0–100) rather than the plain sum of skor.
+func (in *Instrument) Weighted() bool { return in.weighted }
+
+// Category returns the category of a rated nilai.
+func (in *Instrument) Category(nilai Points) (Category, bool) {
+	if in.Rating == nil {
+		return Category{}, false
+	}
+	for _, c := range in.Rating.Categories {
+		if PointsOf(int64(c.Nilai)) == nilai {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// Predicate returns the predicate with the given id.
+func (in *Instrument) Predicate(id string) (Predicate, bool) {
+	for _, p := range in.Predicates {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Predicate{}, false
 }
 
 // Ref returns "id@version", the form results and stored assessments use.
@@ -129,8 +207,13 @@ type Aspect struct {
 	ID string `yaml:"id"`
 	// Label is the aspect's name.
 	Label Text `yaml:"label"`
-	// Max is the aspect's maximum score, the sum of its components' bobot.
+	// Max is the aspect's maximum score, the sum of its components' bobot. A rated
+	// instrument may leave it out: it is then computed.
 	Max Points `yaml:"max"`
+	// Weight, when the instrument weighs its aspects, is the aspect's share of the total
+	// in percent: total = Σ weight × skor / max. Either every aspect has one, adding up to
+	// 100, or none has.
+	Weight *Points `yaml:"weight"`
 }
 
 // Figure is one amount of the financial statements, or an aggregate of such amounts.
@@ -149,6 +232,10 @@ type Figure struct {
 	Derive []string `yaml:"derive"`
 	// Note is a remark on the figure (an uncertain derivation), if any.
 	Note Text `yaml:"note"`
+	// Previous, for a figure of the previous fiscal year, is the id of the figure it is
+	// last year's value of (total_aset_lalu: total_aset), so screens can fill it from the
+	// previous assessment. The engine treats it as a figure like any other.
+	Previous string `yaml:"previous"`
 }
 
 // Aggregate reports whether the figure can be derived from others when it is absent.
@@ -169,13 +256,20 @@ type Component struct {
 	Formula Text `yaml:"formula"`
 	// Note is a remark shown with the component (an unsure rule), if any.
 	Note Text `yaml:"note"`
-	// Scale holds the ratio and how it becomes a nilai; nil for a checklist.
+	// Scale holds the ratio and how it becomes a nilai; nil for a checklist, except that a
+	// rated checklist has bands (its ratio is the share of "ya" answers).
 	Scale `yaml:",inline"`
+	// Table names a shared band table of the instrument, in place of Bands. After loading,
+	// Bands holds the table's rows.
+	Table string `yaml:"table"`
 	// Checklist, when set, makes the component a yes/no checklist.
 	Checklist *Checklist `yaml:"checklist"`
 	// ZeroDenominator, when set, is the nilai given when the denominator is zero;
 	// otherwise such a component is undefined.
 	ZeroDenominator *Fallback `yaml:"zero_denominator"`
+	// NegativeDenominator, when set, is the nilai given when the denominator is below zero
+	// (negative equity); otherwise the ratio is computed as it comes.
+	NegativeDenominator *Fallback `yaml:"negative_denominator"`
 	// NegativeNote, when set, is added to the result when the numerator is negative.
 	NegativeNote string `yaml:"negative_note"`
 	// Inputs lists the ids of the figures the component reads, in formula order.
@@ -201,6 +295,9 @@ type Ratio struct {
 	Num []string `yaml:"num"`
 	// Den lists the terms of the denominator.
 	Den []string `yaml:"den"`
+	// AbsDen divides by the denominator's absolute value, as growth over a negative base
+	// (a loss last year) is measured.
+	AbsDen bool `yaml:"abs_den"`
 }
 
 // Band is one row of a band table: an interval of the ratio and its nilai.
@@ -241,9 +338,10 @@ type Linear struct {
 	Max Points `yaml:"max"`
 }
 
-// Checklist scores a count of "ya" answers.
+// Checklist scores a count of "ya" answers: ya × PerYa, or, in a rated instrument, the
+// share of "ya" answers (ya / questions × 100) looked up in the component's bands.
 type Checklist struct {
-	// PerYa is the points each "ya" earns.
+	// PerYa is the points each "ya" earns; zero in a rated instrument.
 	PerYa Points `yaml:"per_ya"`
 }
 
@@ -253,13 +351,19 @@ type Fallback struct {
 	Nilai Points `yaml:"nilai"`
 	// Note says why, in the result.
 	Note string `yaml:"note"`
+	// Positive, when set, applies instead when the numerator is above zero (growth from
+	// nothing last year).
+	Positive *Fallback `yaml:"positive"`
+	// Undefined leaves the component undefined, with Note saying why (a choice that
+	// withdraws a fallback).
+	Undefined bool `yaml:"undefined"`
 }
 
 // Question is one yes/no item.
 type Question struct {
 	// ID is the stable question id, e.g. "mu01".
 	ID string `yaml:"id"`
-	// Component is the checklist component it counts for, or "adjustment".
+	// Component is the checklist component it counts for, "adjustment" or "eligibility".
 	Component string `yaml:"component"`
 	// Text is the question's wording.
 	Text Text `yaml:"text"`
@@ -267,6 +371,11 @@ type Question struct {
 
 // AdjustmentComponent is the Component value of an adjustment factor's question.
 const AdjustmentComponent = "adjustment"
+
+// EligibilityComponent is the Component value of an eligibility precondition: a question
+// that must be answered "ya" for the examination to be valid. Unmet or unanswered, it
+// flags the result (Result.Eligibility) without changing the score.
+const EligibilityComponent = "eligibility"
 
 // Option is a named alternative of the instrument, chosen per assessment.
 type Option struct {
@@ -286,10 +395,27 @@ type Choice struct {
 	ID string `yaml:"id"`
 	// Label describes the alternative.
 	Label Text `yaml:"label"`
-	// Components replaces the scale (ratio and/or table) of the named components.
-	Components map[string]Scale `yaml:"components"`
+	// Components replaces the scale (ratio and/or table) or the special cases of the
+	// named components.
+	Components map[string]Override `yaml:"components"`
+	// Tables replaces shared band tables by name, for every component that uses them.
+	// After loading, Components also lists each of those components.
+	Tables map[string][]Band `yaml:"tables"`
 	// Figures replaces the derivation of the named aggregates.
 	Figures map[string][]string `yaml:"figures"`
+	// PredicateEdges "exclusive" makes each predicate's min a strict lower bound (a total
+	// must be above it), for aspects and the total alike.
+	PredicateEdges string `yaml:"predicate_edges"`
+}
+
+// Override is what a choice replaces in one component: its scale (the ratio, the table,
+// or both) and its special cases. What it leaves out stays as the component has it.
+type Override struct {
+	// Scale replaces the ratio and/or the table.
+	Scale `yaml:",inline"`
+	// ZeroDenominator and NegativeDenominator replace the special cases.
+	ZeroDenominator     *Fallback `yaml:"zero_denominator"`
+	NegativeDenominator *Fallback `yaml:"negative_denominator"`
 }
 
 // Predicate is a verdict on the total.

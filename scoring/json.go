@@ -46,6 +46,15 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}
 	b = append(b, `],"notes":`...)
 	b = appendStrings(b, r.Notes)
+	if e := r.Eligibility; e != nil {
+		b = append(b, `,"eligibility":{"met":`...)
+		b = strconv.AppendBool(b, e.Met)
+		b = append(b, `,"unmet":`...)
+		b = appendStrings(b, e.Unmet)
+		b = append(b, `,"unanswered":`...)
+		b = appendStrings(b, e.Unanswered)
+		b = append(b, '}')
+	}
 	return append(b, '}'), nil
 }
 
@@ -56,6 +65,21 @@ func (a AspectResult) appendJSON(b []byte) []byte {
 	b = appendFixed(b, a.Skor.Round2().u, 0)
 	b = append(b, `,"max":`...)
 	b = appendFixed(b, a.Max.u, 0)
+	if a.Weighted {
+		b = append(b, `,"score":`...)
+		b = appendFixed(b, a.Score.Round2().u, 0)
+		b = append(b, `,"weight":`...)
+		b = appendFixed(b, a.Weight.u, 0)
+		b = append(b, `,"predicate":`...)
+		if a.Predicate == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, a.Predicate)
+		}
+		if a.Entered {
+			b = append(b, `,"entered":true`...)
+		}
+	}
 	b = append(b, `,"components":[`...)
 	for j, c := range a.Components {
 		if j > 0 {
@@ -94,9 +118,13 @@ func (c ComponentResult) appendJSON(b []byte) []byte {
 		b = append(b, `,"ya":`...)
 		b = strconv.AppendInt(b, int64(c.Ya), 10)
 	}
-	if c.Status == StatusScored && !c.Checklist {
+	if c.Status == StatusScored && (!c.Checklist || c.Rated) {
 		b = append(b, `,"nilai":`...)
 		b = appendFixed(b, c.Nilai.Round2().u, 0)
+	}
+	if c.Category != "" {
+		b = append(b, `,"category":`...)
+		b = appendString(b, c.Category)
 	}
 	b = append(b, `,"bobot":`...)
 	b = appendFixed(b, c.Bobot.Round2().u, 0)

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"math/big"
+	"math/bits"
 	"strings"
 )
 
@@ -29,6 +31,10 @@ type Input struct {
 	Answers map[string]bool
 	// Options holds a choice id by option id; absent options take their default.
 	Options map[string]string
+	// AspectScores holds aspect scores given directly (0–100, e.g. from a published
+	// examination that reports no indicators), by aspect id. Only an instrument that
+	// weighs its aspects accepts them; an entered aspect's indicators are not counted.
+	AspectScores map[string]Points
 }
 
 // Result is a scored assessment that explains itself.
@@ -52,6 +58,20 @@ type Result struct {
 	Adjustments []AdjustmentResult
 	// Notes are remarks on the result as a whole.
 	Notes []string
+	// Eligibility, for an instrument with eligibility preconditions, says whether they
+	// are met; nil otherwise.
+	Eligibility *Eligibility
+}
+
+// Eligibility is the state of an instrument's preconditions. An unmet or unanswered one
+// flags the result; the score is computed all the same.
+type Eligibility struct {
+	// Met reports that every precondition is answered "ya".
+	Met bool
+	// Unmet lists the preconditions answered "tidak".
+	Unmet []string
+	// Unanswered lists the preconditions not answered yet.
+	Unanswered []string
 }
 
 // AspectResult is one aspect's score.
@@ -64,6 +84,20 @@ type AspectResult struct {
 	Max Points
 	// Components are its components' results.
 	Components []ComponentResult
+
+	// The fields below are set when the instrument weighs its aspects.
+
+	// Weighted reports that Score, Weight and Predicate are set.
+	Weighted bool
+	// Score is skor / max × 100 (or the entered score), rounded to 2 decimals.
+	Score Points
+	// Weight is the aspect's share of the total, in percent.
+	Weight Points
+	// Predicate is the predicate the aspect's score earns, once all its components are
+	// scored (or its score is entered); else "".
+	Predicate string
+	// Entered reports that Score was given in the input, not computed.
+	Entered bool
 }
 
 // ComponentResult is one component's outcome.
@@ -82,6 +116,10 @@ type ComponentResult struct {
 	Ya int
 	// Nilai is the band value (0 unless scored).
 	Nilai Points
+	// Rated reports a rated indicator: Category is set once it is scored.
+	Rated bool
+	// Category is the category id of a rated indicator's nilai, e.g. "cukup_sehat".
+	Category string
 	// Bobot is the component's weight.
 	Bobot Points
 	// Skor is nilai × bobot / 100, or ya × points per ya.
@@ -159,21 +197,28 @@ func (in *Instrument) Score(inp Input) Result {
 	// Score every component, then add them up by aspect.
 	res.Components = make([]ComponentResult, len(in.Components))
 	res.Complete = true
+	exclusive := false
+	for _, o := range ov {
+		exclusive = exclusive || o.exclusive
+	}
 	var total int64
 	for i := range in.Components {
 		c := &res.Components[i]
-		if in.Components[i].Checklist != nil {
-			in.scoreChecklist(c, i, inp.Answers)
-		} else {
-			r := in.rules[i]
-			for _, o := range ov {
-				if or, ok := o.rules[i]; ok {
-					r = or
-				}
+		r := in.rules[i]
+		for _, o := range ov {
+			if or, ok := o.rules[i]; ok {
+				r = or
 			}
+		}
+		if in.Components[i].Checklist != nil {
+			in.scoreChecklist(c, i, r, inp.Answers)
+		} else {
 			in.scoreRatio(c, i, r, vals, known)
 		}
-		res.Complete = res.Complete && c.Status == StatusScored
+		if _, entered := inp.AspectScores[in.Aspects[in.aspIdx[i]].ID]; !entered ||
+			!in.weighted {
+			res.Complete = res.Complete && c.Status == StatusScored
+		}
 		total += c.Skor.u
 	}
 	res.Aspects = make([]AspectResult, len(in.Aspects))
@@ -186,12 +231,124 @@ func (in *Instrument) Score(inp Input) Result {
 		a.Components = append(a.Components, c)
 	}
 	res.Total = Points{u: total}.Round2()
+	rank := func() int { return in.rank(res.Total, exclusive) }
+	if in.weighted {
+		exact := in.weigh(&res, inp.AspectScores, exclusive)
+		res.Total = ratRound2(exact)
+		rank = func() int { return in.rankRat(exact, res.Total, exclusive) }
+	}
 	if res.Complete {
-		in.predicate(&res, inp.Answers)
+		in.predicate(&res, rank(), inp.Answers)
 	} else {
 		res.Notes = append(res.Notes, "incomplete: no predicate until every component is scored")
 	}
+	in.checkEligibility(&res, inp.Answers)
 	return res
+}
+
+// weigh sets each aspect's score (skor / max × 100, or the entered one) and predicate,
+// and returns the exact total, Σ weight × score / 100.
+func (in *Instrument) weigh(res *Result, entered map[string]Points, exclusive bool) *big.Rat {
+	total := new(big.Rat)
+	for i := range res.Aspects {
+		a := &res.Aspects[i]
+		a.Weighted, a.Weight = true, *in.Aspects[i].Weight
+		score := new(big.Rat)
+		complete := true
+		if v, ok := entered[a.ID]; ok {
+			score.SetFrac64(v.u, scale)
+			a.Entered = true
+			res.Notes = append(res.Notes, "aspect "+a.ID+": score entered ("+v.String()+
+				"), not computed from its indicators")
+		} else {
+			if a.Max.u > 0 {
+				score.SetFrac64(a.Skor.u*100, a.Max.u)
+			}
+			for _, c := range a.Components {
+				complete = complete && c.Status == StatusScored
+			}
+		}
+		a.Score = ratRound2(score)
+		if complete {
+			a.Predicate = in.Predicates[in.rankRat(score, a.Score, exclusive)].ID
+		}
+		score.Mul(score, big.NewRat(a.Weight.u, 100*scale))
+		total.Add(total, score)
+	}
+	return total
+}
+
+// ratRound2 rounds a rational half away from zero to 2 decimals.
+func ratRound2(x *big.Rat) Points {
+	n := new(big.Int).Mul(x.Num(), big.NewInt(100))
+	q, r := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
+	if r.Sign() != 0 {
+		r.Abs(r).Lsh(r, 1)
+		if r.Cmp(x.Denom()) >= 0 {
+			if n.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	return Points{u: q.Int64() * 100}
+}
+
+// rank is the index of the predicate a value earns: the first, best first, whose min it
+// reaches (or exceeds, with exclusive edges).
+func (in *Instrument) rank(x Points, exclusive bool) int {
+	for i, pr := range in.Predicates {
+		if pr.Min != nil && (x.u > pr.Min.u || (x.u == pr.Min.u && !exclusive)) {
+			return i
+		}
+	}
+	return len(in.Predicates) - 1
+}
+
+// rankRat ranks the exact value when the instrument compares unrounded, else the rounded.
+func (in *Instrument) rankRat(exact *big.Rat, rounded Points, exclusive bool) int {
+	if !in.exact {
+		return in.rank(rounded, exclusive)
+	}
+	for i, pr := range in.Predicates {
+		if pr.Min == nil {
+			continue
+		}
+		c := exact.Cmp(big.NewRat(pr.Min.u, scale))
+		if c > 0 || (c == 0 && !exclusive) {
+			return i
+		}
+	}
+	return len(in.Predicates) - 1
+}
+
+// checkEligibility records the state of the instrument's preconditions.
+func (in *Instrument) checkEligibility(res *Result, answers map[string]bool) {
+	if len(in.eligibility) == 0 {
+		return
+	}
+	el := &Eligibility{}
+	for _, qi := range in.eligibility {
+		id := in.Questions[qi].ID
+		ya, ok := answers[id]
+		switch {
+		case !ok:
+			el.Unanswered = append(el.Unanswered, id)
+		case !ya:
+			el.Unmet = append(el.Unmet, id)
+		}
+	}
+	el.Met = len(el.Unmet) == 0 && len(el.Unanswered) == 0
+	if len(el.Unmet) > 0 {
+		res.Notes = append(res.Notes, "not eligible: precondition "+
+			strings.Join(el.Unmet, ", ")+" unmet; the score is not a valid examination")
+	}
+	if len(el.Unanswered) > 0 {
+		res.Notes = append(res.Notes, "eligibility not yet confirmed: "+
+			strings.Join(el.Unanswered, ", "))
+	}
+	res.Eligibility = el
 }
 
 // selectChoices returns the overrides of the non-default choices the input names, and a
@@ -244,9 +401,12 @@ func sumTerms(ts []term, vals []int64, known []byte, anyPresent bool) (int64, bo
 	return sum, seen
 }
 
-func (in *Instrument) scoreChecklist(c *ComponentResult, i int, answers map[string]bool) {
+func (in *Instrument) scoreChecklist(c *ComponentResult, i int, r *rule,
+	answers map[string]bool,
+) {
 	comp := &in.Components[i]
-	*c = ComponentResult{ID: comp.ID, Checklist: true, Bobot: comp.Bobot}
+	*c = ComponentResult{ID: comp.ID, Checklist: true, Bobot: comp.Bobot,
+		Rated: in.Rating != nil}
 	for _, qi := range in.checklist[i] {
 		ya, ok := answers[in.Questions[qi].ID]
 		switch {
@@ -261,14 +421,67 @@ func (in *Instrument) scoreChecklist(c *ComponentResult, i int, answers map[stri
 		return
 	}
 	c.Status = StatusScored
-	c.Skor = Points{u: int64(c.Ya) * comp.Checklist.PerYa.u}
+	if in.Rating == nil {
+		c.Skor = Points{u: int64(c.Ya) * comp.Checklist.PerYa.u}
+		return
+	}
+	// A rated checklist: the share of "ya" answers, looked up like a ratio.
+	in.lookup(c, r, int64(c.Ya), int64(len(in.checklist[i])))
+}
+
+// lookup sets a scored ratio's value, nilai, skor and category from num / den × 100;
+// den is not zero.
+func (in *Instrument) lookup(c *ComponentResult, r *rule, num, den int64) {
+	if den < 0 {
+		num, den = -num, -den
+	}
+	// The ratio in percent, rounded half-up to 2 decimals, is what is shown and, unless
+	// the instrument compares exactly, what the table reads.
+	hundredths, err := mulDivRound(num, 100*100, den)
+	if err != nil || hundredths > 1e12 || hundredths < -1e12 {
+		hundredths = clampRatio(num, den)
+	}
+	c.HasRatio, c.Ratio = true, Points{u: hundredths * 100}
+	c.Status = StatusScored
+	if in.exact {
+		c.Nilai = r.nilaiExact(num, den)
+	} else {
+		c.Nilai = r.nilai(c.Ratio)
+	}
+	in.setSkor(c, c.Nilai)
+}
+
+// setSkor sets skor (and a rated indicator's category) from nilai.
+func (in *Instrument) setSkor(c *ComponentResult, nilai Points) {
+	c.Nilai = nilai
+	if in.Rating == nil {
+		c.Skor = skorOf(nilai, c.Bobot)
+		return
+	}
+	c.Skor = in.ratedSkor(nilai)
+	cat, _ := in.Category(nilai)
+	c.Category = cat.ID
+}
+
+// fallback scores a special case: its nilai, or undefined.
+func (in *Instrument) fallback(c *ComponentResult, fb *Fallback, num int64) {
+	if fb.Positive != nil && num > 0 {
+		fb = fb.Positive
+	}
+	c.Note = fb.Note
+	if fb.Undefined {
+		c.Status = StatusUndefined
+		return
+	}
+	c.Status = StatusScored
+	in.setSkor(c, fb.Nilai)
 }
 
 func (in *Instrument) scoreRatio(c *ComponentResult, i int, r *rule, vals []int64,
 	known []byte,
 ) {
 	comp := &in.Components[i]
-	*c = ComponentResult{ID: comp.ID, Bobot: comp.Bobot}
+	*c = ComponentResult{ID: comp.ID, Bobot: comp.Bobot, Rated: in.Rating != nil}
 
 	// Every term must be present; an aggregate counts as present once derived.
 	for _, t := range r.num {
@@ -288,25 +501,26 @@ func (in *Instrument) scoreRatio(c *ComponentResult, i int, r *rule, vals []int6
 		return
 	}
 
-	// A zero denominator is undefined unless the rubric gives a value for it.
+	if r.absDen && den < 0 {
+		den = -den
+	}
+
+	// A zero denominator is undefined unless the rubric gives a value for it; so may a
+	// negative one be.
 	if den == 0 {
-		if zd := comp.ZeroDenominator; zd != nil {
-			c.Status, c.Nilai, c.Note = StatusScored, zd.Nilai, zd.Note
-			c.Skor = skorOf(zd.Nilai, comp.Bobot)
+		if r.zero != nil {
+			in.fallback(c, r.zero, num)
 			return
 		}
 		c.Status, c.Note = StatusUndefined, in.termsText(r.den)+" is zero"
 		return
 	}
-
-	// The ratio in percent, rounded half-up to 2 decimals, is what the table reads.
-	hundredths, err := mulDivRound(num, 100*100, den)
-	if err != nil || hundredths > 1e12 || hundredths < -1e12 {
-		hundredths = clampRatio(num, den)
+	if den < 0 && r.neg != nil {
+		in.fallback(c, r.neg, num)
+		return
 	}
-	c.HasRatio, c.Ratio = true, Points{u: hundredths * 100}
-	c.Status, c.Nilai = StatusScored, r.nilai(c.Ratio)
-	c.Skor = skorOf(c.Nilai, comp.Bobot)
+
+	in.lookup(c, r, num, den)
 	if num < 0 && comp.NegativeNote != "" {
 		c.Note = comp.NegativeNote
 	}
@@ -389,19 +603,69 @@ func (r *rule) nilai(x Points) Points {
 	return Points{} // unreachable: compile checks that the bands cover every ratio
 }
 
+// nilaiExact looks the unrounded ratio num / den × 100 (den above zero) up in the bands.
+func (r *rule) nilaiExact(num, den int64) Points {
+	for _, b := range r.bands {
+		if b.iv.containsFrac(num, den) {
+			return b.Nilai
+		}
+	}
+	return Points{} // unreachable: compile checks that the bands cover every ratio
+}
+
+// containsFrac reports whether num / den × 100 (den above zero) lies in the interval,
+// comparing exactly: x ≥ b exactly when num × 100 × scale ≥ b × den.
+func (iv interval) containsFrac(num, den int64) bool {
+	cmp := func(bound int64) int { return cmpProducts(num, 100*scale, bound, den) }
+	if !iv.loInf {
+		if c := cmp(iv.lo); c < 0 || (c == 0 && !iv.loIncl) {
+			return false
+		}
+	}
+	if !iv.hiInf {
+		if c := cmp(iv.hi); c > 0 || (c == 0 && !iv.hiIncl) {
+			return false
+		}
+	}
+	return true
+}
+
+// cmpProducts compares a×b with c×d exactly, with 128-bit products.
+func cmpProducts(a, b, c, d int64) int {
+	s1, s2 := sign(a)*sign(b), sign(c)*sign(d)
+	if s1 != s2 {
+		return cmpInt(int64(s1), int64(s2))
+	}
+	h1, l1 := bits.Mul64(absU(a), absU(b))
+	h2, l2 := bits.Mul64(absU(c), absU(d))
+	m := 0
+	switch {
+	case h1 != h2:
+		m = cmpU(h1, h2)
+	default:
+		m = cmpU(l1, l2)
+	}
+	return m * s1
+}
+
+func sign(a int64) int { return cmpInt(a, 0) }
+
+func cmpU(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
 func clampPoints(u int64, lo, hi Points) Points {
 	return Points{u: min(max(u, lo.u), hi.u)}
 }
 
-// predicate sets the predicate from the total, then applies the adjustment rules.
-func (in *Instrument) predicate(res *Result, answers map[string]bool) {
-	p := len(in.Predicates) - 1
-	for i, pr := range in.Predicates {
-		if pr.Min != nil && res.Total.u >= pr.Min.u {
-			p = i
-			break
-		}
-	}
+// predicate sets the predicate from its rank, then applies the adjustment rules.
+func (in *Instrument) predicate(res *Result, p int, answers map[string]bool) {
 	for _, a := range in.Adjustments {
 		var yes []string
 		for _, q := range a.Questions {
