@@ -62,6 +62,7 @@ type assessModel struct {
 	mode    assessMode
 	input   lineInput
 	invalid map[string]string // figure id → what was typed and could not be read
+	before  string            // the figure's value when its field was opened
 	seq     int               // typing generation of the figure field, for the pause
 	settle  time.Duration
 	notice  string // a one-off message for the footer
@@ -289,7 +290,7 @@ func (m assessModel) questionKey(msg tea.KeyPressMsg, row assessRow) (assessMode
 func (m assessModel) figureBrowseKey(msg tea.KeyPressMsg, row assessRow) (assessModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Edit):
-		m.mode, m.seq = modeFigure, m.seq+1
+		m.mode, m.seq, m.before = modeFigure, m.seq+1, m.figures[row.id]
 		m.input = lineInput(rupiah.Format(m.figures[row.id]))
 		if m.figures[row.id] == "" {
 			m.input = nil
@@ -303,6 +304,7 @@ func (m assessModel) figureBrowseKey(msg tea.KeyPressMsg, row assessRow) (assess
 	// Typing a digit or a sign starts a fresh entry.
 	if t := msg.Text; len(t) == 1 && strings.ContainsAny(t, "0123456789-") {
 		m.mode, m.seq, m.input = modeFigure, m.seq+1, lineInput(t)
+		m.before = m.figures[row.id]
 		return m.typed(row.id)
 	}
 	return m, nil
@@ -409,9 +411,13 @@ func (m assessModel) commitFigure(id string) (assessModel, tea.Cmd) {
 	}
 	v, err := m.readFigure(id, text)
 	if err != nil {
+		// What was typed before it became unreadable may have been saved on the way;
+		// the value from before this entry is the one that stays.
 		m.invalid[id] = text
 		m.notice = m.figureError(text, err)
-		return m, nil
+		setOrDelete(m.figures, id, m.before)
+		m.res = m.score()
+		return m.enqueueFigure(id)
 	}
 	delete(m.invalid, id)
 	setOrDelete(m.figures, id, v)
@@ -422,11 +428,12 @@ func (m assessModel) commitFigure(id string) (assessModel, tea.Cmd) {
 // enqueueFigure queues the figure's shown value unless the store has it already.
 func (m assessModel) enqueueFigure(id string) (assessModel, tea.Cmd) {
 	k := changeFigure.keyOf(id)
-	if m.figures[id] == m.a.Figures[id] && m.state[k] == statePending && !m.queued(k) {
-		m.state[k] = stateSaved
-		return m, nil
-	}
-	if m.state[k] == stateSaved && m.figures[id] == m.a.Figures[id] {
+	if !m.queued(k) && m.figures[id] == m.a.Figures[id] {
+		// The store has it already.
+		if _, known := m.state[k]; known {
+			m.state[k] = stateSaved
+		}
+		delete(m.failed, k)
 		return m, nil
 	}
 	return m.enqueue(change{kind: changeFigure, item: id, value: m.figures[id]})

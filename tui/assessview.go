@@ -18,6 +18,7 @@ const (
 	nilaiW  = 4  // its nilai
 	skorW   = 9  // its skor against bobot: "3,00/6"
 	answerW = 6  // a question's answer: "tidak"
+	tagW    = 8  // an aggregate's "dihitung" or "diisi"
 )
 
 // title is the screen's part of the title line.
@@ -194,7 +195,7 @@ var sectionNames = map[string]atxt{
 func (m assessModel) figureLines(i int, id, mark string, w int) []string {
 	f, _ := m.in.Figure(id)
 	label := f.Label.In(string(m.lang))
-	value := m.figureValue(f)
+	value, tag := m.figureValue(f)
 	marks := m.marks(changeFigure.keyOf(id), id)
 	if _, _, big := m.yearChange(id); big {
 		marks += m.st.assess.warn.Render("!")
@@ -203,7 +204,8 @@ func (m assessModel) figureLines(i int, id, mark string, w int) []string {
 	if editing {
 		value = m.st.assess.input.Render(string(m.input) + "▏")
 	}
-	right := padLeft(value, valueW) + " " + padRight(marks, 3)
+	right := m.st.muted.Render(padLeft(tag, tagW)) + " " + padLeft(value, valueW) + " " +
+		padRight(marks, 3)
 	line := mark + padRight(label, max(1, w-lipgloss.Width(right)-1)) + " " + right
 	out := []string{line}
 	switch {
@@ -235,21 +237,21 @@ func (m assessModel) readBack(id string) string {
 	return m.st.assess.readBack.Render("= Rp " + rupiah.Format(v))
 }
 
-// figureValue is a figure's value as the coach reads it: typed, derived or absent.
-func (m assessModel) figureValue(f scoring.Figure) string {
+// figureValue is a figure's value as the coach reads it, and for an aggregate whether it
+// was typed or derived.
+func (m assessModel) figureValue(f scoring.Figure) (value, tag string) {
 	if v, ok := m.figures[f.ID]; ok {
-		s := rupiah.Format(v)
 		if f.Aggregate() {
-			s = m.st.muted.Render(m.lang.at(atEntered)+" ") + s
+			tag = m.lang.at(atEntered)
 		}
-		return s
+		return rupiah.Format(v), tag
 	}
 	if f.Aggregate() {
 		if d, ok := derivedOf(m.res, f.ID); ok {
-			return m.st.muted.Render(m.lang.at(atDerived) + " " + rupiah.Format(d.Value.String()))
+			return m.st.muted.Render(rupiah.Format(d.Value.String())), m.lang.at(atDerived)
 		}
 	}
-	return m.st.muted.Render("—")
+	return m.st.muted.Render("—"), ""
 }
 
 // marks are an item's save state and note: ✓ saved, … saving, ✗ refused, ¶ note.
