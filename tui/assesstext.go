@@ -100,6 +100,7 @@ const (
 	atDiagMissing
 	atDiagCompare
 	atDiagNoPrevious
+	atDiagCompareNone
 	atDiagImproved
 	atDiagWorsened
 	atDiagUnchanged
@@ -205,6 +206,7 @@ var assessTexts = map[atxt][2]string{
 	atDiagChecklist:     {"%d jawaban ya × %s", "%d yes answers × %s"},
 	atDiagMissing:       {"belum ada: %s", "missing: %s"},
 	atDiagCompare:       {"Dibanding TB %d (%s, %s)", "Against FY %d (%s, %s)"},
+	atDiagCompareNone:   {"Dibanding penilaian sebelumnya", "Against the previous assessment"},
 	atDiagNoPrevious:    {"Belum ada penilaian final sebelumnya untuk dibandingkan.", "No earlier final assessment to compare with."},
 	atDiagImproved:      {"membaik", "improved"},
 	atDiagWorsened:      {"memburuk", "worsened"},

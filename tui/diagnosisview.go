@@ -147,8 +147,7 @@ func (m diagnosisModel) adjustmentLines() []string {
 func (m diagnosisModel) compareLines() []string {
 	p := m.prev
 	if p == nil || p.Result == nil {
-		return []string{m.st.section.Render(m.lang.at(atDiagCompare)[:0] +
-			strings.SplitN(m.lang.at(atDiagCompare), " ", 2)[0]),
+		return []string{m.st.section.Render(m.lang.at(atDiagCompareNone)),
 			"  " + m.st.muted.Render(m.lang.at(atDiagNoPrevious))}
 	}
 	title := fmt.Sprintf(m.lang.at(atDiagCompare), p.FiscalYear, m.lang.number(p.Result.Total),
@@ -208,10 +207,9 @@ func (m diagnosisModel) componentChanges() []string {
 		lines = append(lines, "  "+m.st.label.Render(m.lang.at(g.title)))
 		for _, mv := range g.list {
 			c, _ := m.in.Component(mv.id)
-			lines = append(lines, "    "+m.delta(mv.old, mv.now)[:0]+g.mark+" "+
-				padRight(c.Label.In(string(m.lang)), 40)+" "+
-				m.lang.number(fixed2(mv.old))+" → "+m.lang.number(fixed2(mv.now))+"  "+
-				m.delta(mv.old, mv.now))
+			lines = append(lines, "    "+g.mark+" "+padRight(c.Label.In(string(m.lang)), 40)+
+				" "+padLeft(m.lang.number(fixed2(mv.old)), 6)+" → "+
+				padLeft(m.lang.number(fixed2(mv.now)), 6)+"  "+m.delta(mv.old, mv.now))
 		}
 	}
 	return lines
