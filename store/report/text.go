@@ -1,0 +1,345 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"koroena/scoring"
+	"koroena/store"
+)
+
+// words holds the report's fixed texts: Indonesian, then English.
+var words = map[string][2]string{
+	"title":       {"Rekam Medis Koperasi", "Cooperative Medical Record"},
+	"made":        {"Dibuat", "Made"},
+	"profile":     {"Profil", "Profile"},
+	"name":        {"Nama", "Name"},
+	"nik":         {"NIK", "NIK"},
+	"legal":       {"Badan hukum", "Legal entity"},
+	"type":        {"Jenis", "Type"},
+	"address":     {"Alamat", "Address"},
+	"area":        {"Kelurahan / kecamatan", "Kelurahan / kecamatan"},
+	"phone":       {"Telepon", "Phone"},
+	"chair":       {"Ketua", "Chair"},
+	"manager":     {"Manajer", "Manager"},
+	"members":     {"Anggota", "Members"},
+	"coach":       {"Pendamping", "Coach"},
+	"status":      {"Status", "Status"},
+	"active":      {"Aktif", "Active"},
+	"inactive":    {"Tidak aktif", "Inactive"},
+	"lastrat":     {"RAT terakhir", "Last RAT"},
+	"chart":       {"Skor dari tahun ke tahun", "Score over the years"},
+	"year":        {"Tahun buku", "Fiscal year"},
+	"total":       {"Total", "Total"},
+	"predicate":   {"Predikat", "Predicate"},
+	"noscores":    {"Belum ada penilaian final.", "No final assessment yet."},
+	"diagnosis":   {"Diagnosis terakhir", "Latest diagnosis"},
+	"instrument":  {"Instrumen", "Instrument"},
+	"finalized":   {"Difinalkan", "Finalized"},
+	"by":          {"oleh", "by"},
+	"previous":    {"Dibanding tahun buku", "Compared with fiscal year"},
+	"aspect":      {"Aspek", "Aspect"},
+	"component":   {"Komponen", "Component"},
+	"ratio":       {"Rasio", "Ratio"},
+	"nilai":       {"Nilai", "Value"},
+	"bobot":       {"Bobot", "Weight"},
+	"skor":        {"Skor", "Score"},
+	"max":         {"Maks", "Max"},
+	"missing":     {"data kurang", "missing data"},
+	"undefined":   {"tak terdefinisi", "undefined"},
+	"ya":          {"ya", "yes"},
+	"weakest":     {"Komponen terlemah", "Weakest components"},
+	"norescore":   {"Tabel komponen tidak tersedia: instrumen %s tidak dapat dimuat.", "Component table unavailable: instrument %s could not be loaded."},
+	"drafts":      {"Draf penilaian terbuka: %d.", "Open assessment drafts: %d."},
+	"treatment":   {"Rencana pengobatan", "Treatment plan"},
+	"notreatment": {"Belum ada rencana pengobatan yang tercatat untuk koperasi ini.", "No treatment plan is recorded for this cooperative."},
+	"title2":      {"Pengobatan", "Treatment"},
+	"owner":       {"Penanggung jawab", "Owner"},
+	"due":         {"Tenggat", "Due"},
+	"overdue":     {"lewat tenggat", "overdue"},
+	"board":       {"Pengurus", "Board"},
+	"managerown":  {"Pengelola", "Manager"},
+	"coachown":    {"Pendamping", "Coach"},
+	"office":      {"Dinas", "Office"},
+	"planned":     {"Direncanakan", "Planned"},
+	"in_progress": {"Berjalan", "In progress"},
+	"done":        {"Selesai", "Done"},
+	"dropped":     {"Dibatalkan", "Dropped"},
+	"visits":      {"Catatan kunjungan", "Visit log"},
+	"date":        {"Tanggal", "Date"},
+	"purpose":     {"Tujuan", "Purpose"},
+	"notes":       {"Catatan", "Notes"},
+	"novisits":    {"Belum ada kunjungan tercatat.", "No visit recorded yet."},
+	"page":        {"Halaman %d dari %s", "Page %d of %s"},
+	"nooffice":    {"Klinik Koperasi", "Cooperative Clinic"},
+	"up":          {"naik %s", "up %s"},
+	"down":        {"turun %s", "down %s"},
+	"same":        {"tetap", "unchanged"},
+}
+
+// t is a fixed text in the report's language.
+func (r *record) t(key string) string {
+	w := words[key]
+	if r.lang == "en" {
+		return w[1]
+	}
+	return w[0]
+}
+
+// monthsID are the Indonesian month names.
+var monthsID = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// date writes a date as "4 Maret 2021" or "4 March 2021"; "-" for none.
+func (r *record) date(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	if r.lang == "en" {
+		return t.Format("2 January 2006")
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), monthsID[t.Month()-1], t.Year())
+}
+
+// num writes a decimal in the report's language: "89,45" (id) or "89.45" (en), with
+// thousands grouped ("1.234" / "1,234").
+func (r *record) num(s string) string {
+	if s == "" {
+		return "-"
+	}
+	neg := strings.HasPrefix(s, "-")
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	group, point := ".", ","
+	if r.lang == "en" {
+		group, point = ",", "."
+	}
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(d)
+	}
+	out := b.String()
+	if frac != "" {
+		out += point + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// points writes a score with 2 decimals.
+func (r *record) points(p scoring.Points) string { return r.num(p.Fixed2()) }
+
+// profileRows are the profile's label and value pairs.
+func (r *record) profileRows() [][2]string {
+	c := r.coop
+	status := r.t("active")
+	if !c.Active {
+		status = r.t("inactive")
+	}
+	legal := dash(c.LegalNumber)
+	if !c.LegalDate.IsZero() {
+		legal += ", " + r.date(c.LegalDate)
+	}
+	kind := strings.Trim(strings.Join([]string{typeName(c.BusinessType),
+		typeName(c.LegalType)}, " / "), " /")
+	members := "-"
+	if c.Members > 0 {
+		members = r.num(strconv.Itoa(c.Members))
+	}
+	return [][2]string{
+		{r.t("name"), c.Name},
+		{r.t("nik"), dash(c.NIK)},
+		{r.t("legal"), legal},
+		{r.t("type"), dash(kind)},
+		{r.t("address"), dash(c.Address)},
+		{r.t("area"), dash(strings.Trim(c.Kelurahan+" / "+c.Kecamatan, " /"))},
+		{r.t("phone"), dash(c.Phone)},
+		{r.t("chair"), dash(c.Chair)},
+		{r.t("manager"), dash(c.Manager)},
+		{r.t("members"), members},
+		{r.t("coach"), dash(r.coach)},
+		{r.t("status"), status},
+		{r.t("lastrat"), r.date(c.LastRAT)},
+	}
+}
+
+// typeNames spells the store's type ids.
+var typeNames = map[string]string{
+	"ksp": "KSP", "ksu_usp": "KSU/USP", "kpri": "KPRI", "kspps": "KSPPS",
+	"karyawan": "Karyawan", "wanita": "Wanita", "pasar": "Pasar", "konsumen": "Konsumen",
+	"produsen": "Produsen", "jasa": "Jasa", "simpan_pinjam": "Simpan Pinjam",
+	"pemasaran": "Pemasaran",
+}
+
+func typeName(id string) string {
+	if n, ok := typeNames[id]; ok {
+		return n
+	}
+	return id
+}
+
+func dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "-"
+	}
+	return s
+}
+
+// componentRow is one line of the latest assessment's component table.
+type componentRow struct {
+	aspect, label, ratio, nilai, bobot, skor string
+	share                                    float64 // skor / bobot, for "weakest"
+}
+
+// aspectRow is one aspect's skor against its maximum.
+type aspectRow struct{ label, skor, max string }
+
+// tables builds the aspect and component tables of the latest assessment.
+func (r *record) tables() ([]aspectRow, []componentRow) {
+	l := r.latest
+	if l == nil || l.result == nil || l.instrument == nil {
+		return nil, nil
+	}
+	in := l.instrument
+	var aspects []aspectRow
+	var comps []componentRow
+	for _, a := range l.result.Aspects {
+		label := a.ID
+		for _, ia := range in.Aspects {
+			if ia.ID == a.ID {
+				label = ia.Label.In(r.lang)
+			}
+		}
+		aspects = append(aspects, aspectRow{label, r.points(a.Skor), r.points(a.Max)})
+		for _, c := range a.Components {
+			comps = append(comps, r.componentRow(in, label, c))
+		}
+	}
+	return aspects, comps
+}
+
+// componentRow describes one component's result.
+func (r *record) componentRow(in *scoring.Instrument, aspect string,
+	c scoring.ComponentResult,
+) componentRow {
+	label := c.ID
+	if ic, ok := in.Component(c.ID); ok {
+		label = ic.Label.In(r.lang)
+	}
+	row := componentRow{aspect: aspect, label: label, nilai: "-", ratio: "-",
+		bobot: r.points(c.Bobot), skor: r.points(c.Skor)}
+	switch {
+	case c.Status == scoring.StatusMissing:
+		row.ratio = r.t("missing")
+	case c.Status == scoring.StatusUndefined:
+		row.ratio = r.t("undefined")
+	case c.Checklist:
+		row.ratio = fmt.Sprintf("%d %s", c.Ya, r.t("ya"))
+	case c.HasRatio:
+		row.ratio = r.points(c.Ratio) + " %"
+	}
+	if c.Status == scoring.StatusScored && !c.Checklist {
+		row.nilai = r.points(c.Nilai)
+	}
+	if b := c.Bobot.Float64(); b > 0 {
+		row.share = c.Skor.Float64() / b
+	}
+	return row
+}
+
+// weakest names up to three components with the lowest share of their weight.
+func weakest(rows []componentRow) []componentRow {
+	sorted := make([]componentRow, len(rows))
+	copy(sorted, rows)
+	for i := 1; i < len(sorted); i++ {
+		for j := i; j > 0 && sorted[j].share < sorted[j-1].share; j-- {
+			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+		}
+	}
+	var out []componentRow
+	for _, c := range sorted {
+		if len(out) == 3 || c.share >= 1 {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// comparison says how the latest total moved against the year before.
+func (r *record) comparison() string {
+	l := r.latest
+	if l == nil || l.previous == nil || l.a.Result == nil {
+		return ""
+	}
+	d := toFloat(l.a.Result.Total) - l.previous.total
+	move := r.t("same")
+	switch {
+	case d > 0.004:
+		move = fmt.Sprintf(r.t("up"), r.num(strconv.FormatFloat(d, 'f', 2, 64)))
+	case d < -0.004:
+		move = fmt.Sprintf(r.t("down"), r.num(strconv.FormatFloat(-d, 'f', 2, 64)))
+	}
+	return fmt.Sprintf("%s %d (%s, %s): %s", r.t("previous"), l.previous.year,
+		r.num(l.previous.totalText), l.previous.label, move)
+}
+
+// officeName is the office named on the report.
+func (r *record) officeName() string {
+	if strings.TrimSpace(r.office) != "" {
+		return r.office
+	}
+	return r.t("nooffice")
+}
+
+// finalizedBy names who finalized the latest assessment and when.
+func (r *record) finalizedLine(a store.Assessment) string {
+	who := r.coaches[a.CoachID]
+	if who == "" {
+		who = a.FinalizedBy
+	}
+	line := r.t("finalized") + " " + r.date(a.FinalizedAt)
+	if who != "" {
+		line += " " + r.t("by") + " " + who
+	}
+	return line
+}
+
+// planRow is one item of the treatment plan as the report shows it.
+type planRow struct{ title, owner, due, status string }
+
+// ownerWords maps plan owners to their word keys.
+var ownerWords = map[string]string{"board": "board", "manager": "managerown",
+	"coach": "coachown", "office": "office"}
+
+// planRows are the treatment plan's items, open ones first, with "overdue" on open items
+// past their due date.
+func (r *record) planRows() []planRow {
+	var open, closed []planRow
+	for _, t := range r.plan {
+		owner := t.Owner
+		if k, ok := ownerWords[t.Owner]; ok {
+			owner = r.t(k)
+		}
+		status := string(t.Status)
+		if _, ok := words[status]; ok {
+			status = r.t(status)
+		}
+		if t.Open() && !t.Due.IsZero() && t.Due.Before(r.made) {
+			status += " (" + r.t("overdue") + ")"
+		}
+		row := planRow{title: t.Title, owner: owner, due: r.date(t.Due), status: status}
+		if t.Open() {
+			open = append(open, row)
+		} else {
+			closed = append(closed, row)
+		}
+	}
+	return append(open, closed...)
+}
