@@ -40,6 +40,13 @@ type Options struct {
 	Seed  uint64    // seed of all random draws; DefaultSeed when zero
 	Today time.Time // the demo's today; DefaultToday when zero
 
+	// Lean leaves the scoring engine's whole output out of the final assessments: they
+	// keep the total, predicate and aspect scores, which lists, records and charts show,
+	// and the diagnosis re-scores from the stored figures anyway. The output is about half
+	// of an assessment's stored bytes, so a country-sized city takes half the disk and
+	// time. Everything else is the same as without Lean.
+	Lean bool
+
 	// Progress, when not nil, is called by Write after each bulk transaction with the
 	// cooperatives written so far and their total. It does not change the city.
 	Progress func(done, total int)

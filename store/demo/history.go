@@ -81,6 +81,9 @@ func (g *Generator) finalAssessment(r *rand.Rand, c store.Cooperative, coach sto
 	}
 	final = minTime(final, g.opts.Today.Add(-time.Hour))
 	result := y.result
+	if g.opts.Lean {
+		result.Output = nil
+	}
 	return store.Assessment{
 		ID:          newID(r, created),
 		CoopID:      c.ID,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"koroena/store"
 )
@@ -156,4 +157,21 @@ func (n *Counts) add(b Bundle) {
 			n.Latest[latest.Result.Predicate]++
 		}
 	}
+}
+
+// WriteFile writes the demo city of opts into a new data file at path, as the demo
+// command does: audit events name the actor "demo" and are dated at the demo's today.
+func WriteFile(path string, opts Options) (Counts, error) {
+	s, err := store.Open(path, store.Options{
+		Actor: "demo",
+		Now:   func() time.Time { return opts.withDefaults().Today },
+	})
+	if err != nil {
+		return Counts{}, err
+	}
+	n, err := Write(s, opts)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
 }
