@@ -81,6 +81,7 @@ func (c *checker) run() {
 	c.checkCoops()
 	c.checkVisits()
 	c.checkAssessments()
+	c.checkTreatments()
 	c.checkAudit()
 }
 

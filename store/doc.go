@@ -23,7 +23,7 @@
 // walks records in creation order. Numbers inside keys are big-endian. Values are JSON
 // objects with a "v" field, the value layout version (now 1). Times are stored in UTC.
 //
-//	meta                 "schema_version" → 8-byte big-endian schema version (now 2)
+//	meta                 "schema_version" → 8-byte big-endian schema version (now 3)
 //	coops                coop id → Cooperative
 //	coops_by_nik         NIK (16 ASCII digits) → coop id; unique
 //	coop_summary         coop id → the cooperative's list row, compact binary (below)
@@ -34,6 +34,8 @@
 //	assessments          assessment id → Assessment (figures, answers, options, notes in
 //	                     the JSON shape of `koroena score`'s input; Result once final)
 //	assessments_by_coop  coop id | fiscal year (4 bytes) | assessment id → AssessmentHead
+//	treatments           treatment id → Treatment (a plan item; see treatment.go)
+//	treatments_by_coop   coop id | treatment id → empty
 //	settings             key (text) → {"v":1,"value":"…"}
 //	audit                event id → AuditEvent
 //	audit_by_record      key length (1 byte) | record key | event id → empty; the record key
@@ -67,4 +69,5 @@
 //
 //	1  records, indexes and audit, without coop_summary
 //	2  coop_summary added, built from the records by the migration
+//	3  treatments and treatments_by_coop added (empty)
 package store

@@ -22,13 +22,16 @@ var (
 	bucketSettings      = []byte("settings")
 	bucketAudit         = []byte("audit")
 	bucketAuditByRecord = []byte("audit_by_record")
+
+	bucketTreatments       = []byte("treatments")
+	bucketTreatmentsByCoop = []byte("treatments_by_coop")
 )
 
 // allBuckets is every bucket of the current schema, created at open.
 var allBuckets = [][]byte{
 	bucketMeta, bucketCoops, bucketCoopsByNIK, bucketCoopSummary, bucketCoaches,
 	bucketVisits, bucketVisitsByCoop, bucketAssessments, bucketAssessByCoop,
-	bucketSettings, bucketAudit, bucketAuditByRecord,
+	bucketSettings, bucketAudit, bucketAuditByRecord, bucketTreatments, bucketTreatmentsByCoop,
 }
 
 // Keys of the meta bucket.

@@ -65,6 +65,8 @@ type Visit struct {
 	Purpose   string    `json:"purpose,omitempty"`
 	Notes     string    `json:"notes,omitempty"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
+	// Reviewed lists the plan items the visit reviewed (RecordVisit applies them).
+	Reviewed []TreatmentReview `json:"reviewed,omitempty"`
 }
 
 // AssessmentStatus is where an assessment is in its life: a draft being filled, a final
