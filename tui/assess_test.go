@@ -165,6 +165,7 @@ func TestAssess_TypeSehatFinalizeDiagnose(t *testing.T) {
 		t.Fatalf("n did not open the start screen:\n%s", d.screen())
 	}
 	d.requireContains("2025")
+	chooseInstrument(t, d, "ksp-2016@1")
 	d.keys("enter")
 	if d.m.focused() != focusAssess || !d.m.as.assess.loaded {
 		t.Fatalf("enter did not open a new assessment:\n%s", d.screen())
@@ -290,4 +291,18 @@ func finalSehat(t *testing.T, fx assessFixture) store.Assessment {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// chooseInstrument picks an instrument on the start screen with the arrow keys.
+func chooseInstrument(t *testing.T, d *driver, ref string) {
+	t.Helper()
+	d.keys("up")
+	for range d.m.as.start.instruments {
+		if in := d.m.as.start.instruments[d.m.as.start.inst]; in.Ref() == ref {
+			d.keys("down")
+			return
+		}
+		d.keys("right")
+	}
+	t.Fatalf("no instrument %s on the start screen", ref)
 }

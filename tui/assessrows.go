@@ -44,7 +44,13 @@ const (
 // components and their questions, then the adjustment factors.
 func buildRows(in *scoring.Instrument) []assessRow {
 	var rows []assessRow
-	for _, g := range figureGroups {
+	groups := slices.Clone(figureGroups)
+	for _, f := range in.Figures {
+		if !slices.Contains(groups, f.Group) {
+			groups = append(groups, f.Group) // a group this screen does not know yet
+		}
+	}
+	for _, g := range groups {
 		start := len(rows)
 		rows = append(rows, assessRow{rowSection, g})
 		for _, f := range in.Figures {

@@ -111,6 +111,7 @@ const (
 	atRoundCeil
 	atQuitSaving
 	atQuitUnsaved
+	atRevision
 	numAssessTexts // not a text: the size of the catalogue
 )
 
@@ -216,6 +217,7 @@ var assessTexts = map[atxt][2]string{
 	atDiagZeroDen:       {"penyebut nol", "zero denominator"},
 	atRoundFloor:        {"ke bawah", "down"},
 	atRoundCeil:         {"ke atas", "up"},
+	atRevision:          {"revisi", "revision"},
 	atQuitSaving:        {"Menyimpan sebelum keluar…", "Saving before quitting…"},
 	atQuitUnsaved:       {"%d perubahan BELUM TERSIMPAN; ctrl+c sekali lagi untuk tetap keluar", "%d changes NOT SAVED; ctrl+c again to quit anyway"},
 }

@@ -90,6 +90,9 @@ func (m assessModel) headerLines() []string {
 	case store.StatusAmended:
 		status = m.st.muted.Render(m.lang.tr(txtAmended))
 	}
+	if m.a.Replaces != "" {
+		status += " · " + m.st.muted.Render(m.lang.at(atRevision)+": "+m.a.AmendReason)
+	}
 	id := fmt.Sprintf("%s %d · %s · %s", m.lang.tr(txtFiscalYear), m.a.FiscalYear,
 		m.in.Ref(), status)
 	prog := fmt.Sprintf(m.lang.at(atProgress), done, total)
@@ -177,7 +180,10 @@ func (m assessModel) sectionTitle(id string) string {
 		}
 		return m.lang.aspect(asp)
 	}
-	return m.lang.at(sectionNames[id])
+	if t, ok := sectionNames[id]; ok {
+		return m.lang.at(t)
+	}
+	return strings.ReplaceAll(id, "_", " ")
 }
 
 // sectionNames names the figure groups and the adjustment factors.
@@ -283,6 +289,9 @@ func (m assessModel) componentLine(id string, w int) string {
 		ratio = m.lang.at(atMissingShort)
 	case r.Status == scoring.StatusUndefined:
 		ratio = m.lang.at(atUndefinedShort)
+	case r.Checklist && len(r.Missing) > 0:
+		n := len(m.in.QuestionsOf(id))
+		ratio = fmt.Sprintf("%d %s %d/%d", r.Ya, m.lang.at(atYesShort), n-len(r.Missing), n)
 	case r.Checklist:
 		ratio = fmt.Sprintf("%d %s", r.Ya, m.lang.at(atYesShort))
 	case r.HasRatio:
@@ -308,7 +317,8 @@ func (m assessModel) questionLine(id string, w int) string {
 		ans = m.st.assess.no.Render(m.lang.at(atNo))
 	}
 	marks := m.marks(changeAnswer.keyOf(id), id)
-	left := padRight(ans, answerW) + " " + m.st.muted.Render(padRight(id, 5)) + " "
+	left := padRight(ans, answerW) + " " + m.st.muted.Render(padRight(id, m.questionIDWidth())) +
+		" "
 	text := q.Text.In(string(m.lang))
 	room := max(1, w-lipgloss.Width(left)-4)
 	return left + padRight(text, room) + " " + marks
@@ -440,4 +450,14 @@ func (m assessModel) confirmLines() []string {
 			m.lang.number(fixed2(m.res.Total)), p)),
 		m.st.muted.Render(m.lang.at(atConfirmHelp)),
 	}
+}
+
+// questionIDWidth is the room for question ids: the longest id, within an eighth of the
+// width (ids help to find a question on the paper form; the text matters more).
+func (m assessModel) questionIDWidth() int {
+	longest := 0
+	for _, q := range m.in.Questions {
+		longest = max(longest, len(q.ID))
+	}
+	return min(longest, max(4, m.width/8))
 }
