@@ -62,6 +62,12 @@ func backupPath(dataPath string, t time.Time, kind string) string {
 	return filepath.Join(BackupDir(dataPath), name+".db")
 }
 
+// NewBackupPath is where a backup of dataPath made at t goes in its backups folder, as an
+// automatic one (kept among the last SettingBackupKeep).
+func NewBackupPath(dataPath string, t time.Time) string {
+	return backupPath(dataPath, t, BackupAuto)
+}
+
 // Backups lists the backups of dataPath in its backups folder, newest first. A missing
 // folder is no backups.
 func Backups(dataPath string) ([]Backup, error) {

@@ -3,11 +3,8 @@ package main
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,13 +53,9 @@ func (a *app) runList(asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return &exitError{code: 1, msg: fmt.Sprintf("list: no data file at %s "+
-			"(koroena demo --db %s writes a demo city there)", path, path)}
-	}
-	st, err := store.Open(path, store.Options{})
+	st, err := a.openStore(path, openRead) // says what to do about a missing or damaged file
 	if err != nil {
-		return fmt.Errorf("list: %w", err)
+		return err
 	}
 	defer st.Close()
 	sums, err := st.CooperativeSummaries()

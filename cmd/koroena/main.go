@@ -85,6 +85,8 @@ func (a *app) rootCmd() *cobra.Command {
 		a.instrumentsCmd(),
 		a.listCmd(),
 		a.demoCmd(),
+		a.importCmd(), a.exportCmd(), a.reportCmd(),
+		a.backupCmd(), a.restoreCmd(), a.checkCmd(), a.compactCmd(),
 	)
 	return root
 }

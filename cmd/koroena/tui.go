@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"koroena/scoring"
-	"koroena/store"
 	"koroena/tui"
 )
 
@@ -44,9 +43,9 @@ func (a *app) runTUI(_ *cobra.Command) error {
 		return err
 	}
 	defer closeLog()
-	st, err := store.Open(path, store.Options{})
+	st, err := a.openStore(path, openWrite) // damage and lock messages; the daily backup
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return err
 	}
 	defer st.Close()
 
