@@ -72,7 +72,8 @@ func TestLoad_LocalOverride(t *testing.T) {
 func TestRegistry_Lookup(t *testing.T) {
 	reg := Default()
 	tests := []struct{ ref, want string }{
-		{"ksp-2061", `unknown instrument "ksp-2061" (did you mean "ksp-2016"?)`},
+		{"ksp-2061", `unknown instrument "ksp-2061" (did you mean "ksp-2021"?)`},
+		{"ksp-2106", `unknown instrument "ksp-2106" (did you mean "ksp-2016"?)`},
 		{"ksp-2016@9", `unknown instrument version "9" of ksp-2016 (known: 1)`},
 		{"ksp-2016@x", `unknown instrument version "x"`},
 		{"", `unknown instrument ""`},
@@ -84,8 +85,12 @@ func TestRegistry_Lookup(t *testing.T) {
 			t.Errorf("Lookup(%q): %v, want %q", tt.ref, err, tt.want)
 		}
 	}
-	if len(reg.Instruments()) != 1 || reg.Instruments()[0].Ref() != "ksp-2016@1" {
-		t.Errorf("Instruments: want only ksp-2016@1")
+	var refs []string
+	for _, in := range reg.Instruments() {
+		refs = append(refs, in.Ref())
+	}
+	if strings.Join(refs, " ") != "ksp-2016@1 ksp-2021@1" {
+		t.Errorf("Instruments: %v, want ksp-2016@1 and ksp-2021@1", refs)
 	}
 }
 

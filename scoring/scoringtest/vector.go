@@ -58,7 +58,8 @@ const Tolerance = 0.005
 // Check compares a result in the contract's JSON form with a vector's expect block and
 // returns one line per difference. Only the keys the expectation lists are checked:
 // complete, total, predicate, components (by id: any of their fields), derived (by id) and
-// aspects (by id: the aspect's skor).
+// aspects (by id: a number is the aspect's skor; an object lists any of its fields, such
+// as score and predicate of a weighted instrument).
 func Check(result []byte, expect json.RawMessage) []string {
 	var got struct {
 		Complete  bool             `json:"complete"`
@@ -74,9 +75,10 @@ func Check(result []byte, expect json.RawMessage) []string {
 	if err := json.Unmarshal(expect, &want); err != nil {
 		return []string{"expect is not JSON: " + err.Error()}
 	}
-	comps, aspects := map[string]any{}, map[string]any{}
+	comps, aspects, aspectSkor := map[string]any{}, map[string]any{}, map[string]any{}
 	for _, a := range got.Aspects {
-		aspects[a["id"].(string)] = a["skor"]
+		aspects[a["id"].(string)] = map[string]any(a)
+		aspectSkor[a["id"].(string)] = a["skor"]
 		for _, c := range a["components"].([]any) {
 			cm := c.(map[string]any)
 			comps[cm["id"].(string)] = cm
@@ -99,7 +101,7 @@ func Check(result []byte, expect json.RawMessage) []string {
 		case "derived":
 			diffs = append(diffs, compareMap("derived", anyMap(got.Derived), w)...)
 		case "aspects":
-			diffs = append(diffs, compareMap("aspects", aspects, w)...)
+			diffs = append(diffs, compareAspects(aspects, aspectSkor, w)...)
 		default:
 			g, ok := whole[key]
 			if !ok {
@@ -117,6 +119,24 @@ func anyMap(m map[string]any) map[string]any {
 		return map[string]any{}
 	}
 	return m
+}
+
+// compareAspects compares each expected aspect: a number with its skor, an object with
+// the fields it lists.
+func compareAspects(aspects, skor map[string]any, want any) []string {
+	wm, ok := want.(map[string]any)
+	if !ok {
+		return []string{"aspects: expectation is not an object"}
+	}
+	var diffs []string
+	for _, k := range sortedKeys(wm) {
+		got := skor
+		if _, isObj := wm[k].(map[string]any); isObj {
+			got = aspects
+		}
+		diffs = append(diffs, compareMap("aspects", got, map[string]any{k: wm[k]})...)
+	}
+	return diffs
 }
 
 func compareMap(path string, got map[string]any, want any) []string {

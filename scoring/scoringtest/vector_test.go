@@ -29,3 +29,17 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestCheck_AspectObject: an aspect's expectation may list its fields, null included.
+func TestCheck_AspectObject(t *testing.T) {
+	result := []byte(`{"complete":true,"total":77.45,"predicate":"cukup_sehat","aspects":[` +
+		`{"id":"tk","skor":51,"score":75,"predicate":null,"components":[]}]}`)
+	if d := Check(result, []byte(`{"aspects":{"tk":{"score":75,"predicate":null}}}`)); d != nil {
+		t.Errorf("matching expectation: %v", d)
+	}
+	d := Check(result, []byte(`{"aspects":{"tk":{"score":75.01,"predicate":"sehat"}}}`))
+	if len(d) != 2 || !strings.HasPrefix(d[0], "aspects.tk.predicate: got <nil>") ||
+		!strings.HasPrefix(d[1], "aspects.tk.score: got 75, want 75.01") {
+		t.Errorf("differences %q", d)
+	}
+}
