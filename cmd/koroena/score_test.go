@@ -20,13 +20,20 @@ func runScoreArgs(t *testing.T, config, stdin string, args ...string) (int, stri
 	return code, out.String(), errOut.String()
 }
 
-// TestScoreCmd_Vectors: every shared vector's input, fed to `koroena score -`, prints what
-// its expectation lists.
+// TestScoreCmd_Vectors: every vector's input (ksp-2016 and ksp-2021), fed to
+// `koroena score -`, prints what its expectation lists.
 func TestScoreCmd_Vectors(t *testing.T) {
-	vs, err := scoringtest.Load(filepath.Join("..", "..", "scoring", "testdata", "vectors",
-		"ksp-2016"))
-	if err != nil {
-		t.Fatal(err)
+	var vs []scoringtest.Vector
+	for _, id := range []string{"ksp-2016", "ksp-2021"} {
+		more, err := scoringtest.Load(filepath.Join("..", "..", "scoring", "testdata",
+			"vectors", id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range more {
+			more[i].Name = id + "/" + more[i].Name
+		}
+		vs = append(vs, more...)
 	}
 	for _, v := range vs {
 		t.Run(v.Name, func(t *testing.T) {
@@ -63,7 +70,17 @@ func TestScoreCmd_BadInput(t *testing.T) {
 	}{
 		{"malformed", `{"instrument":`, []string{"malformed JSON"}},
 		{"unknown instrument", `{"instrument":"ksp-2061"}`,
-			[]string{`instrument: unknown instrument "ksp-2061" (did you mean "ksp-2016"?)`}},
+			[]string{`instrument: unknown instrument "ksp-2061" (did you mean "ksp-2021"?)`}},
+		{"aspect scores of a summing instrument", `{"instrument":"ksp-2016",` +
+			`"aspect_scores":{"permodalan":10}}`,
+			[]string{`aspect_scores: ksp-2016 adds up its components`}},
+		{"bad aspect scores", `{"instrument":"ksp-2021",` +
+			`"aspect_scores":{"permodalan":100.5,"tata_kelol":90,"profil_risiko":"1,5"}}`,
+			[]string{
+				`aspect_scores.permodalan: 100.5 is not a score from 0 to 100`,
+				`aspect_scores.profil_risiko: "1,5" is not a score`,
+				`aspect_scores.tata_kelol: unknown aspect id (did you mean "tata_kelola"?)`,
+			}},
 		{"unknown version", `{"instrument":"ksp-2016@7"}`, []string{`version "7"`}},
 		{"bad figures", `{"instrument":"ksp-2016","figures":{"kass":1,"bank":"1.234,5",` +
 			`"tabungan":0.125,"kas":-1}}`, []string{
