@@ -67,6 +67,8 @@ type assessModel struct {
 	settle  time.Duration
 	notice  string // a one-off message for the footer
 	missing []string
+	leaving bool // back was asked while changes were still being written
+	warned  bool // back was asked once with changes the store refused
 
 	cursor, offset int
 	width, height  int
@@ -225,7 +227,7 @@ func (m assessModel) browseKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
 	row := m.current()
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, backCmd()
+		return m.leave()
 	case key.Matches(msg, k.Up):
 		m.move(-1)
 	case key.Matches(msg, k.Down):

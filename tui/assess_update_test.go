@@ -526,3 +526,46 @@ func TestAssess_KeysDoNotClash(t *testing.T) {
 		}
 	}
 }
+
+// Going back waits for the last write; a refused change is named before leaving it.
+func TestAssess_LeaveWaitsForSaves(t *testing.T) {
+	fx := mustAssessStore(t)
+	repo := &failingRepo{Store: fx.st}
+	d, id := openDraftOn(t, fx, repo, English)
+	gotoRow(t, d, "kas")
+
+	// Typed and entered; its write has not run yet when esc is pressed.
+	var writes []tea.Cmd
+	for _, k := range append(typeText("5 jt"), press("enter")) {
+		next, cmd := d.m.Update(k)
+		d.m, writes = next.(Model), append(writes, cmd)
+	}
+	next, _ := d.m.Update(press("esc"))
+	d.m = next.(Model)
+	if d.m.focused() != focusAssess {
+		t.Fatal("esc left before the last write")
+	}
+	for _, w := range writes {
+		d.runCmd(w)
+	}
+	if d.m.focused() == focusAssess {
+		t.Fatal("still on the assessment after the last write")
+	}
+	if got := mustFigure(t, fx.st, id, "kas"); got != "5000000" {
+		t.Errorf("kas %q, want 5000000", got)
+	}
+
+	// A refused change: the first esc warns, the second leaves.
+	d.send(openAssessMsg{id: id})
+	repo.setFail(errors.New("file removed"))
+	typeFigure(t, d, "bank", "7 jt")
+	d.keys("esc")
+	d.requireContains("1 changes NOT SAVED")
+	if d.m.focused() != focusAssess {
+		t.Fatal("left with a refused change without a warning")
+	}
+	d.keys("esc")
+	if d.m.focused() == focusAssess {
+		t.Fatal("second esc did not leave")
+	}
+}

@@ -221,5 +221,6 @@ func bigChange(old, now string) (int64, string, bool) {
 	return pct.Int64(), old, true
 }
 
-// otherRevisionOf is true when a is a final or amended assessment, so it only shows.
+// readOnly reports whether a is final or amended: it only shows, and amending is the
+// way to change it.
 func readOnly(a store.Assessment) bool { return a.Status != store.StatusDraft }

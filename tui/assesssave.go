@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -62,7 +64,28 @@ func (m assessModel) changeSaved(msg changeSavedMsg) (assessModel, tea.Cmd) {
 	if len(m.failed) == 0 {
 		m.saveErr = nil
 	}
-	return m.startNext()
+	m, cmd := m.startNext()
+	if m.leaving && m.waiting() == 0 {
+		m.leaving = false
+		return m, tea.Batch(cmd, backCmd())
+	}
+	return m, cmd
+}
+
+// leave goes back once every change is written: at once when nothing waits, after the
+// last write otherwise. Changes the store refused are named first; a second esc leaves
+// them.
+func (m assessModel) leave() (assessModel, tea.Cmd) {
+	if len(m.failed) > 0 && !m.warned {
+		m.warned = true
+		m.notice = fmt.Sprintf(m.lang.at(atLeaveUnsaved), len(m.failed))
+		return m, nil
+	}
+	if m.waiting() > 0 {
+		m.leaving = true
+		return m, nil
+	}
+	return m, backCmd()
 }
 
 // retry queues every change the store refused again.

@@ -112,6 +112,7 @@ const (
 	atQuitSaving
 	atQuitUnsaved
 	atRevision
+	atLeaveUnsaved
 	numAssessTexts // not a text: the size of the catalogue
 )
 
@@ -218,6 +219,7 @@ var assessTexts = map[atxt][2]string{
 	atRoundFloor:        {"ke bawah", "down"},
 	atRoundCeil:         {"ke atas", "up"},
 	atRevision:          {"revisi", "revision"},
+	atLeaveUnsaved:      {"%d perubahan BELUM TERSIMPAN: r simpan ulang, esc sekali lagi untuk tetap kembali", "%d changes NOT SAVED: r retries, esc again leaves anyway"},
 	atQuitSaving:        {"Menyimpan sebelum keluar…", "Saving before quitting…"},
 	atQuitUnsaved:       {"%d perubahan BELUM TERSIMPAN; ctrl+c sekali lagi untuk tetap keluar", "%d changes NOT SAVED; ctrl+c again to quit anyway"},
 }
