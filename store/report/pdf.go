@@ -126,30 +126,34 @@ func (d *pdfDoc) para(text string) {
 	d.MultiCell(d.w, lineH, d.tr(text), "", "L", false)
 }
 
-// profile writes the label and value pairs in two columns.
+// profile writes the label and value pairs in two columns; long values wrap.
 func (d *pdfDoc) profile() {
 	d.heading(d.r.t("profile"), 40)
 	rows := d.r.profileRows()
 	half := (len(rows) + 1) / 2
 	colW := d.w / 2
 	y0 := d.GetY()
+	bottom := y0
 	for i, row := range rows {
 		x := margin
 		if i >= half {
 			x = margin + colW
 		}
-		if i == half {
+		if i == 0 || i == half {
 			d.SetY(y0)
 		}
-		d.SetX(x)
+		y := d.GetY()
+		d.SetXY(x, y)
 		d.SetFont("Helvetica", "", 8.5)
 		d.SetTextColor(100, 100, 100)
-		d.CellFormat(32, lineH, d.tr(row[0]), "", 0, "L", false, 0, "")
+		d.CellFormat(32, lineH, d.fit(row[0], 32), "", 0, "L", false, 0, "")
 		d.SetTextColor(0, 0, 0)
 		d.SetFont("Helvetica", "", bodySize)
-		d.CellFormat(colW-34, lineH, d.fit(row[1], colW-34), "", 1, "L", false, 0, "")
+		d.SetXY(x+32, y)
+		d.MultiCell(colW-34, lineH, d.tr(row[1]), "", "L", false)
+		bottom = max(bottom, d.GetY())
 	}
-	d.SetY(y0 + float64(half)*lineH)
+	d.SetY(bottom)
 }
 
 // fit translates text and shortens it with an ellipsis to fit width w in the current

@@ -127,7 +127,7 @@ func (d *pdfDoc) diagnosis() {
 	d.table(at)
 
 	d.Ln(3)
-	ct := table{widths: []float64{34, 70, 22, 18, 13, 13}, align: "LLRRRR"}
+	ct := table{widths: []float64{34, 70, 22, 18, 13, 13}, align: "LLRRRR", wrap: true}
 	ct.header = []string{d.r.t("aspect"), d.r.t("component"), d.r.t("ratio"),
 		d.r.t("nilai"), d.r.t("bobot"), d.r.t("skor")}
 	for _, c := range comps {

@@ -17,7 +17,8 @@ var words = map[string][2]string{
 	"profile":     {"Profil", "Profile"},
 	"name":        {"Nama", "Name"},
 	"nik":         {"NIK", "NIK"},
-	"legal":       {"Badan hukum", "Legal entity"},
+	"legal":       {"No. badan hukum", "Legal entity no."},
+	"legaldate":   {"Tgl. badan hukum", "Legal entity date"},
 	"type":        {"Jenis", "Type"},
 	"address":     {"Alamat", "Address"},
 	"area":        {"Kelurahan / kecamatan", "Kelurahan / kecamatan"},
@@ -142,10 +143,6 @@ func (r *record) profileRows() [][2]string {
 	if !c.Active {
 		status = r.t("inactive")
 	}
-	legal := dash(c.LegalNumber)
-	if !c.LegalDate.IsZero() {
-		legal += ", " + r.date(c.LegalDate)
-	}
 	kind := strings.Trim(strings.Join([]string{typeName(c.BusinessType),
 		typeName(c.LegalType)}, " / "), " /")
 	members := "-"
@@ -155,7 +152,8 @@ func (r *record) profileRows() [][2]string {
 	return [][2]string{
 		{r.t("name"), c.Name},
 		{r.t("nik"), dash(c.NIK)},
-		{r.t("legal"), legal},
+		{r.t("legal"), dash(c.LegalNumber)},
+		{r.t("legaldate"), r.date(c.LegalDate)},
 		{r.t("type"), dash(kind)},
 		{r.t("address"), dash(c.Address)},
 		{r.t("area"), dash(strings.Trim(c.Kelurahan+" / "+c.Kecamatan, " /"))},
