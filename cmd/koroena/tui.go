@@ -55,10 +55,12 @@ func (a *app) runTUI(_ *cobra.Command) error {
 	}
 	logger.Info("start", "db", path, "lang", lang)
 
+	reg := a.loadInstruments()
 	m := tui.New(st, tui.Options{
 		Lang:        lang,
 		Logger:      logger,
-		AspectLabel: aspectLabeller(a.loadInstruments()),
+		AspectLabel: aspectLabeller(reg),
+		Instruments: reg,
 	})
 	p := tea.NewProgram(m, tea.WithInput(a.stdin), tea.WithOutput(a.stdout))
 	if _, err := p.Run(); err != nil {
