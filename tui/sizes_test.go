@@ -1,0 +1,233 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"koroena/store"
+	"koroena/store/demo"
+)
+
+// The size torture of issue #8: every screen, reached by keys from the root, in both
+// languages, at every window size from 20x5 to 300x100 (in steps; every size with
+// KOROENA_LONG=1): no panic, no line wider than the window, no more lines than its height.
+//
+// To add a screen, add a row to sizeScreens: the keys that reach it from the list, and the
+// screen the root must then show.
+
+// sizeFixture is the city's store and the cooperatives the screens open.
+type sizeFixture struct {
+	st    *store.Store
+	final store.CoopSummary // the longest-named cooperative with a final assessment
+	draft store.CoopSummary // the cooperative with the open draft
+}
+
+// mustSizeFixture writes a small demo city (cooperatives with three years of history, one
+// with an open draft) into a new file for one test, so that screens that write do not
+// change what the next test sees.
+func mustSizeFixture(t *testing.T) sizeFixture {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "city.db")
+	if _, err := demo.WriteFile(path, demo.Options{Coops: 24, Years: 3}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{Actor: "sizes", Now: demoNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+
+	sums, err := st.CooperativeSummaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fx sizeFixture
+	fx.st = st
+	for _, s := range sums {
+		switch {
+		case s.HasDraft:
+			fx.draft = s
+		case s.Latest != nil && len(s.Name) > len(fx.final.Name):
+			fx.final = s
+		}
+	}
+	if fx.draft.ID == "" || fx.final.ID == "" {
+		t.Fatalf("the city lacks a draft (%q) or a final (%q)", fx.draft.Name, fx.final.Name)
+	}
+	return fx
+}
+
+// demoNow is the demo city's today, so that the start screen offers the year the city
+// was assessed up to.
+func demoNow() time.Time { return demo.DefaultToday }
+
+// sizeScreen is one screen: how to reach it from the list and where the root then is.
+type sizeScreen struct {
+	name  string
+	reach func(d *driver, fx sizeFixture)
+	want  focus
+	help  bool // the help overlay is open
+}
+
+// openCoop filters the list to one cooperative's name and opens its record.
+func openCoop(d *driver, s store.CoopSummary) {
+	d.t.Helper()
+	d.keys("/")
+	d.send(typeText(strings.ToLower(s.Name))...)
+	d.keys("enter", "enter")
+	if d.m.focused() != focusRecord || d.m.record.coopID != s.ID {
+		d.t.Fatalf("did not open %q:\n%s", s.Name, d.screen())
+	}
+}
+
+// sizeScreens is every screen the root has, and a few of their modes.
+var sizeScreens = []sizeScreen{
+	{name: "list", want: focusList, reach: func(*driver, sizeFixture) {}},
+	{name: "list-filter", want: focusList, reach: func(d *driver, _ sizeFixture) {
+		d.keys("/", "k", "s", "p")
+	}},
+	{name: "list-help", want: focusList, help: true, reach: func(d *driver, _ sizeFixture) {
+		d.keys("?")
+	}},
+	{name: "record", want: focusRecord, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+	}},
+	{name: "record-scrolled", want: focusRecord, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("f", "f", "j")
+	}},
+	{name: "record-help", want: focusRecord, help: true,
+		reach: func(d *driver, fx sizeFixture) {
+			openCoop(d, fx.final)
+			d.keys("?")
+		}},
+	{name: "record-draft", want: focusRecord, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+	}},
+	{name: "start", want: focusStart, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("n")
+	}},
+	{name: "assess", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+		d.keys("enter")
+	}},
+	{name: "assess-figure", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+		d.keys("enter", "enter", "1", "2", "3")
+	}},
+	{name: "assess-note", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+		d.keys("enter", "j", "c")
+		d.send(typeText("catatan panjang sekali untuk melihat apakah baris terpotong")...)
+	}},
+	{name: "assess-finalize", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+		d.keys("enter", "F")
+	}},
+	{name: "assess-help", want: focusAssess, help: true,
+		reach: func(d *driver, fx sizeFixture) {
+			openCoop(d, fx.draft)
+			d.keys("enter", "?")
+		}},
+	{name: "diagnosis-final", want: focusDiagnosis, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("d")
+	}},
+	{name: "diagnosis-draft", want: focusDiagnosis, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.draft)
+		d.keys("d")
+	}},
+}
+
+// sizeSteps are the widths and heights tried: every one with KOROENA_LONG=1, else steps
+// that still hit both ends and the smallest laid-out window (60x15) and its neighbours.
+func sizeSteps() (widths, heights []int) {
+	if os.Getenv("KOROENA_LONG") != "" {
+		for w := 20; w <= 300; w++ {
+			widths = append(widths, w)
+		}
+		for h := 5; h <= 100; h++ {
+			heights = append(heights, h)
+		}
+		return widths, heights
+	}
+	for w := 20; w < 300; w += 37 {
+		widths = append(widths, w)
+	}
+	widths = append(widths, minWidth-1, minWidth, minWidth+1, 80, 300)
+	for h := 5; h < 100; h += 19 {
+		heights = append(heights, h)
+	}
+	heights = append(heights, minHeight-1, minHeight, minHeight+1, 24, 100)
+	return widths, heights
+}
+
+func TestScreens_FitEverySize(t *testing.T) {
+	widths, heights := sizeSteps()
+	for _, sc := range sizeScreens {
+		for _, lang := range []Language{Indonesian, English} {
+			t.Run(sc.name+"/"+string(lang), func(t *testing.T) {
+				t.Parallel()
+				fx := mustSizeFixture(t)
+				d := &driver{t: t, m: New(fx.st, Options{Lang: lang, Now: demoNow,
+					SaveDelay: -1})}
+				d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+				d.runCmd(d.m.Init())
+				sc.reach(d, fx)
+				if d.m.focused() != sc.want || d.m.showHelp != sc.help {
+					t.Fatalf("keys reached screen %d (help %v), want %d (help %v):\n%s",
+						d.m.focused(), d.m.showHelp, sc.want, sc.help, d.screen())
+				}
+				checkEverySize(t, d, widths, heights)
+			})
+		}
+	}
+}
+
+// checkEverySize resizes the model to each size and checks its view; it stops after a
+// few failures of one screen.
+func checkEverySize(t *testing.T, d *driver, widths, heights []int) {
+	t.Helper()
+	failures := 0
+	for _, w := range widths {
+		for _, h := range heights {
+			if err := viewFits(d, w, h); err != nil {
+				t.Errorf("%dx%d: %v", w, h, err)
+				if failures++; failures == 5 {
+					t.Fatal("more sizes fail; stopping here")
+				}
+			}
+		}
+	}
+}
+
+// viewFits resizes the root to w by h and checks that its view fits, turning a panic into
+// an error.
+func viewFits(d *driver, w, h int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	next, _ := d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	d.m = next.(Model)
+	content := d.m.View().Content
+	lines := strings.Split(content, "\n")
+	if len(lines) > h {
+		return fmt.Errorf("%d lines, window has %d:\n%s", len(lines), h, content)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			return fmt.Errorf("line %d is %d wide, window is %d: %q", i+1, lw, w, l)
+		}
+	}
+	return nil
+}
