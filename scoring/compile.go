@@ -336,28 +336,15 @@ func (in *Instrument) compileScale(ps *problems, path string, s Scale) *rule {
 	} else {
 		r.num = in.compileTerms(ps, path+".ratio.num", s.Ratio.Num)
 		r.den = in.compileTerms(ps, path+".ratio.den", s.Ratio.Den)
+		r.absDen = s.Ratio.AbsDen
 	}
 	n := 0
 	if len(s.Bands) > 0 {
 		n++
-		r.bands = make([]Band, len(s.Bands))
-		for j, b := range s.Bands {
-			iv, err := parseInterval(b.When)
-			if err != nil {
-				ps.add(fmt.Sprintf("%s.bands[%d].when", path, j), "%v", err)
-			}
-			b.iv = iv
-			r.bands[j] = b
-			s.Bands[j].iv = iv // the instrument's own table, so that Band.Contains works on it
-			if b.Nilai.u < 0 || b.Nilai.u > 100*scale {
-				ps.add(fmt.Sprintf("%s.bands[%d].nilai", path, j), "must be within 0 and 100")
-			}
-		}
-		if len(*ps) == 0 {
-			if err := checkCoverage(r.bands); err != nil {
-				ps.add(path+".bands", "%v", err)
-			}
-		}
+		r.bands = in.compileBands(ps, path, s.Bands)
+	}
+	if (in.exact || in.Rating != nil) && (s.Step != nil || s.Linear != nil) {
+		ps.add(path, "an exact or rated instrument reads bands only")
 	}
 	if s.Step != nil {
 		n++
@@ -383,7 +370,6 @@ func (in *Instrument) compileScale(ps *problems, path string, s Scale) *rule {
 // covers every ratio exactly once.
 func (in *Instrument) compileBands(ps *problems, path string, bands []Band) []Band {
 	out := make([]Band, len(bands))
-	before := len(*ps)
 	for j, b := range bands {
 		iv, err := parseInterval(b.When)
 		if err != nil {
@@ -391,11 +377,12 @@ func (in *Instrument) compileBands(ps *problems, path string, bands []Band) []Ba
 		}
 		b.iv = iv
 		out[j] = b
+		bands[j].iv = iv // the instrument's own table, so that Band.Contains works on it
 		if msg := in.checkNilai(b.Nilai); msg != "" {
 			ps.add(fmt.Sprintf("%s.bands[%d].nilai", path, j), "%s", msg)
 		}
 	}
-	if len(*ps) == before && len(out) > 0 {
+	if len(*ps) == 0 && len(out) > 0 {
 		if err := checkCoverage(out); err != nil {
 			ps.add(path+".bands", "%v", err)
 		}
