@@ -37,6 +37,7 @@ func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 	var out []Problem
 	err := s.view(func(tx *bolt.Tx) error {
 		c := &checker{tx: tx, rescore: rescore}
+		walkPages(tx)
 		for err := range tx.Check() {
 			c.add("bbolt", "", "%v", err)
 		}
@@ -52,6 +53,35 @@ func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 		return nil, fmt.Errorf("check %s: %w", s.path, err)
 	}
 	return out, nil
+}
+
+// walkPages reads every key and value of every bucket, nested ones too. bbolt's Check
+// reads the pages in a goroutine of its own, where a fault on a damaged page (a SIGBUS
+// past the end of the file) would kill the process; reading them here first turns such
+// a fault into a panic that view recovers as ErrDamaged.
+func walkPages(tx *bolt.Tx) {
+	_ = tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		walkBucket(b)
+		return nil
+	})
+}
+
+// walkSink keeps the compiler from dropping walkBucket's reads.
+var walkSink byte
+
+func walkBucket(b *bolt.Bucket) {
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			if nested := b.Bucket(k); nested != nil {
+				walkBucket(nested)
+			}
+			continue
+		}
+		if len(v) > 0 {
+			walkSink ^= v[0] ^ v[len(v)-1] // the last byte reaches an overflow's last page
+		}
+	}
 }
 
 // checker walks one read transaction and collects problems.

@@ -52,6 +52,21 @@ func (a *app) openStore(path string, mode openMode) (*store.Store, error) {
 	return st, nil
 }
 
+// explainDamage turns an error that found the data file damaged (store.ErrDamaged, which
+// reads can return long after the file opened) into the message that names the newest
+// backup. Other errors pass unchanged.
+func (a *app) explainDamage(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) || !errors.Is(err, store.ErrDamaged) {
+		return err
+	}
+	path, perr := a.dataFile()
+	if perr != nil {
+		return err
+	}
+	return &exitError{code: 1, msg: damagedMessage(path, err)}
+}
+
 // damagedMessage explains a damaged data file and the way back: the newest backup and
 // the command that restores it, or where backups would be.
 func damagedMessage(path string, err error) string {

@@ -53,6 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if err == nil {
 		return 0
 	}
+	err = a.explainDamage(err) // a damaged page found while reading: name the backup
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
