@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strings"
 )
@@ -280,6 +281,12 @@ func (in *Instrument) compileComponents(ps *problems) {
 			sums[a] += c.Bobot.u
 		}
 	}
+	in.aspSize = make([]int, len(in.Aspects))
+	for _, a := range in.aspIdx {
+		if a >= 0 && a < len(in.aspSize) {
+			in.aspSize[a]++
+		}
+	}
 	for i := range in.Aspects {
 		if a := &in.Aspects[i]; in.Rating != nil && a.Max.u == 0 {
 			a.Max.u = sums[i]
@@ -471,6 +478,18 @@ func (in *Instrument) compileWeights(ps *problems) {
 		ps.add("aspects", "weights add up to %s, not 100", Points{u: sum})
 	}
 	in.weighted = true
+	in.weightRat = make([]*big.Rat, len(in.Aspects))
+	for i, a := range in.Aspects {
+		if a.Weight != nil {
+			in.weightRat[i] = big.NewRat(a.Weight.u, 100*scale)
+		}
+	}
+	in.minRat = make([]*big.Rat, len(in.Predicates))
+	for i, p := range in.Predicates {
+		if p.Min != nil {
+			in.minRat[i] = big.NewRat(p.Min.u, scale)
+		}
+	}
 }
 
 func checkClamp(ps *problems, path string, lo, hi Points) {

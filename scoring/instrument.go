@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -77,14 +78,17 @@ type Instrument struct {
 	compIdx map[string]int
 	optIdx  map[string]int
 	aspIdx  []int    // aspect index of each component
+	aspSize []int    // number of components of each aspect
 	rules   []*rule  // compiled component rules
 	terms   [][]term // compiled derivation of each figure (nil for an entered figure)
 	// choiceRules[o][c] holds choice c of option o's replacement rules and derivations.
 	choiceRules [][]choiceOverride
-	checklist   [][]int // question indexes of each checklist component
-	exact       bool    // Lookup is "exact"
-	weighted    bool    // aspects carry weights: the total is their weighted score
-	eligibility []int   // question indexes of the eligibility preconditions
+	checklist   [][]int    // question indexes of each checklist component
+	exact       bool       // Lookup is "exact"
+	weighted    bool       // aspects carry weights: the total is their weighted score
+	eligibility []int      // question indexes of the eligibility preconditions
+	weightRat   []*big.Rat // each aspect's weight as a fraction of one
+	minRat      []*big.Rat // each predicate's min (nil for the last)
 }
 
 // Lookup values.

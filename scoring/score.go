@@ -223,7 +223,8 @@ func (in *Instrument) Score(inp Input) Result {
 	}
 	res.Aspects = make([]AspectResult, len(in.Aspects))
 	for i, a := range in.Aspects {
-		res.Aspects[i] = AspectResult{ID: a.ID, Max: a.Max}
+		res.Aspects[i] = AspectResult{ID: a.ID, Max: a.Max,
+			Components: make([]ComponentResult, 0, in.aspSize[i])}
 	}
 	for i, c := range res.Components {
 		a := &res.Aspects[in.aspIdx[i]]
@@ -249,33 +250,54 @@ func (in *Instrument) Score(inp Input) Result {
 // weigh sets each aspect's score (skor / max × 100, or the entered one) and predicate,
 // and returns the exact total, Σ weight × score / 100.
 func (in *Instrument) weigh(res *Result, entered map[string]Points, exclusive bool) *big.Rat {
-	total := new(big.Rat)
+	total, term := new(big.Rat), new(big.Rat)
 	for i := range res.Aspects {
 		a := &res.Aspects[i]
 		a.Weighted, a.Weight = true, *in.Aspects[i].Weight
-		score := new(big.Rat)
+		// The exact score in percent is num / den.
+		num, den := int64(0), int64(1)
 		complete := true
 		if v, ok := entered[a.ID]; ok {
-			score.SetFrac64(v.u, scale)
+			num, den = v.u, scale
 			a.Entered = true
 			res.Notes = append(res.Notes, "aspect "+a.ID+": score entered ("+v.String()+
 				"), not computed from its indicators")
 		} else {
 			if a.Max.u > 0 {
-				score.SetFrac64(a.Skor.u*100, a.Max.u)
+				num, den = a.Skor.u*100, a.Max.u
 			}
 			for _, c := range a.Components {
 				complete = complete && c.Status == StatusScored
 			}
 		}
-		a.Score = ratRound2(score)
+		hundredths, _ := mulDivRound(num, 100, den)
+		a.Score = Points{u: hundredths * 100}
 		if complete {
-			a.Predicate = in.Predicates[in.rankRat(score, a.Score, exclusive)].ID
+			a.Predicate = in.Predicates[in.rankFrac(num, den, a.Score, exclusive)].ID
 		}
-		score.Mul(score, big.NewRat(a.Weight.u, 100*scale))
-		total.Add(total, score)
+		term.SetFrac64(num, den)
+		total.Add(total, term.Mul(term, in.weightRat[i]))
 	}
 	return total
+}
+
+// rankFrac ranks an aspect's exact score num / den (percent) when the instrument compares
+// unrounded, else its rounded score.
+func (in *Instrument) rankFrac(num, den int64, rounded Points, exclusive bool) int {
+	if !in.exact {
+		return in.rank(rounded, exclusive)
+	}
+	for i, pr := range in.Predicates {
+		if pr.Min == nil {
+			continue
+		}
+		// num / den ≥ min.u / scale exactly when num × scale ≥ min.u × den.
+		c := cmpProducts(num, scale, pr.Min.u, den)
+		if c > 0 || (c == 0 && !exclusive) {
+			return i
+		}
+	}
+	return len(in.Predicates) - 1
 }
 
 // ratRound2 rounds a rational half away from zero to 2 decimals.
@@ -315,7 +337,7 @@ func (in *Instrument) rankRat(exact *big.Rat, rounded Points, exclusive bool) in
 		if pr.Min == nil {
 			continue
 		}
-		c := exact.Cmp(big.NewRat(pr.Min.u, scale))
+		c := exact.Cmp(in.minRat[i])
 		if c > 0 || (c == 0 && !exclusive) {
 			return i
 		}
