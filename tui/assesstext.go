@@ -30,6 +30,7 @@ const (
 	atKeyResume
 	atKeyBands
 	atKeyChange
+	atKeyGo
 	atAllFilled
 	atReasonNeeded
 	atWaitSaving
@@ -139,6 +140,7 @@ var assessTexts = map[atxt][2]string{
 	atKeyResume:         {"lanjutkan", "resume"},
 	atKeyBands:          {"tabel nilai", "band tables"},
 	atKeyChange:         {"ubah", "change"},
+	atKeyGo:             {"buka", "open"},
 	atAllFilled:         {"Semua butir sudah diisi.", "Every item is filled in."},
 	atReasonNeeded:      {"Alasan revisi wajib diisi.", "A reason is required."},
 	atWaitSaving:        {"Tunggu: masih ada perubahan yang belum tersimpan.", "Wait: some changes are not saved yet."},

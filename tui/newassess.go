@@ -81,9 +81,9 @@ func defaultStartKeyMap(l Language) startKeyMap {
 	return startKeyMap{
 		Up:     b([]string{"up", "k", "shift+tab"}, "↑/k", l.tr(txtKeyUp)),
 		Down:   b([]string{"down", "j", "tab"}, "↓/j", l.tr(txtKeyDown)),
-		Prev:   b([]string{"left", "h", "-"}, "←/h", l.at(atKeyChange)),
+		Prev:   b([]string{"left", "h", "-"}, "←/→", l.at(atKeyChange)),
 		Next:   b([]string{"right", "l", "+"}, "→/l", l.at(atKeyChange)),
-		Go:     b([]string{"enter"}, "enter", l.at(atKeyEdit)),
+		Go:     b([]string{"enter"}, "enter", l.at(atKeyGo)),
 		Amend:  b([]string{"a"}, "a", l.at(atKeyAmend)),
 		Back:   b([]string{"esc"}, "esc", l.tr(txtKeyBack)),
 		Accept: b([]string{"enter"}, "enter", l.at(atKeyAmend)),
@@ -93,7 +93,7 @@ func defaultStartKeyMap(l Language) startKeyMap {
 
 // ShortHelp is the main keys.
 func (k startKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Accept, k.Cancel, k.Go, k.Back, k.Prev, k.Next, k.Amend}
+	return []key.Binding{k.Accept, k.Cancel, k.Go, k.Back, k.Prev, k.Amend}
 }
 
 // FullHelp is every key.
@@ -406,7 +406,7 @@ func (m startModel) View() string {
 	inst := m.lang.at(atNoInstrument)
 	if len(m.instruments) > 0 {
 		in := m.instruments[m.inst]
-		inst = in.Name.In(string(m.lang)) + " · " + in.Ref()
+		inst = in.Ref() + " · " + in.Name.In(string(m.lang))
 	}
 	year := strconv.Itoa(m.year)
 	if m.typedYear != "" {
