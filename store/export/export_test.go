@@ -53,7 +53,8 @@ func TestWrite_XLSXNumbersAreNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{SheetCooperatives, SheetAssessments, SheetVisits, SheetCoaches}
+	want := []string{SheetCooperatives, SheetAssessments, SheetTreatments, SheetVisits,
+		SheetCoaches}
 	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
@@ -135,14 +136,23 @@ func TestWrite_RoundTripRegistry(t *testing.T) {
 
 func TestWrite_CSVHasBOMAndJSONLines(t *testing.T) {
 	s := demoStore(t, false)
+	sums, _ := s.CooperativeSummaries()
+	if _, err := s.AddTreatment(store.Treatment{CoopID: sums[0].ID, Title: "Susun SOP kredit",
+		Type: "aksi", Owner: "board", Due: fixedNow.AddDate(0, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
 	dir := filepath.Join(t.TempDir(), "csv")
 	paths, err := Write(s, FormatCSV, dir, Options{Separator: ';'})
-	if err != nil || len(paths) != 4 {
+	if err != nil || len(paths) != 5 {
 		t.Fatalf("paths %v, %v", paths, err)
 	}
 	data, _ := os.ReadFile(paths[0])
 	if !strings.HasPrefix(string(data), "\ufeffid;nama;nik;") {
 		t.Errorf("CSV starts %q, want a BOM and ;-separated header", data[:min(len(data), 30)])
+	}
+	data, _ = os.ReadFile(filepath.Join(dir, "koroena-treatments.csv"))
+	if !strings.Contains(string(data), ";Susun SOP kredit;aksi;board;2026-12-30;planned;true;") {
+		t.Errorf("treatments CSV lacks the plan item:\n%s", data)
 	}
 
 	jl := filepath.Join(t.TempDir(), "out.jsonl")
@@ -160,7 +170,8 @@ func TestWrite_CSVHasBOMAndJSONLines(t *testing.T) {
 		kinds[line.Kind]++
 	}
 	if kinds[store.KindCooperative] == 0 || kinds[store.KindAssessment] == 0 ||
-		kinds[store.KindCoach] == 0 || kinds[store.KindVisit] == 0 {
+		kinds[store.KindCoach] == 0 || kinds[store.KindVisit] == 0 ||
+		kinds[store.KindTreatment] != 1 {
 		t.Errorf("kinds %v, want every kind", kinds)
 	}
 }

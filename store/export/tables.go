@@ -31,6 +31,7 @@ type snapshot struct {
 	coachList   []store.Coach
 	assessments []store.Assessment
 	visits      []store.Visit
+	treatments  []store.Treatment
 }
 
 // read collects every record of s.
@@ -65,6 +66,11 @@ func read(s *store.Store) (snapshot, error) {
 		}
 		slices.Reverse(vs)
 		snap.visits = append(snap.visits, vs...)
+		ts, err := s.TreatmentsOf(c.ID)
+		if err != nil {
+			return snap, err
+		}
+		snap.treatments = append(snap.treatments, ts...)
 	}
 	return snap, nil
 }
@@ -73,6 +79,7 @@ func read(s *store.Store) (snapshot, error) {
 const (
 	SheetCooperatives = "cooperatives"
 	SheetAssessments  = "assessments"
+	SheetTreatments   = "treatments"
 	SheetVisits       = "visits"
 	SheetCoaches      = "coaches"
 )
@@ -192,6 +199,24 @@ func outputOf(a store.Assessment, reg *scoring.Registry) resultOutput {
 	return r
 }
 
+// treatmentSheet has one row per item of the treatment plans.
+func treatmentSheet(snap snapshot) sheet {
+	sh := sheet{name: SheetTreatments, header: []string{"id", "coop_id", "nik", "nama",
+		"judul", "jenis", "penanggung_jawab", "tenggat", "status", "terbuka", "kondisi",
+		"pengobatan", "penilaian_id", "catatan", "dibuat", "diubah"}}
+	nik, name := map[string]string{}, map[string]string{}
+	for _, c := range snap.coops {
+		nik[c.ID], name[c.ID] = c.NIK, c.Name
+	}
+	for _, t := range snap.treatments {
+		sh.rows = append(sh.rows, []any{t.ID, t.CoopID, text(nik[t.CoopID]), name[t.CoopID],
+			t.Title, text(t.Type), text(t.Owner), day(t.Due), string(t.Status), t.Open(),
+			text(t.ConditionID), text(t.TreatmentID), text(t.AssessmentID), text(t.Notes),
+			stamp(t.CreatedAt), stamp(t.UpdatedAt)})
+	}
+	return sh
+}
+
 // visitSheet has one row per visit.
 func visitSheet(snap snapshot) sheet {
 	sh := sheet{name: SheetVisits, header: []string{"id", "coop_id", "nama", "tanggal",
@@ -253,6 +278,6 @@ func number(s string) any {
 
 // sheets is every table, in the order of the workbook.
 func sheets(snap snapshot, reg *scoring.Registry) []sheet {
-	return []sheet{coopSheet(snap), assessmentSheet(snap, reg), visitSheet(snap),
-		coachSheet(snap)}
+	return []sheet{coopSheet(snap), assessmentSheet(snap, reg), treatmentSheet(snap),
+		visitSheet(snap), coachSheet(snap)}
 }

@@ -234,8 +234,8 @@ type jsonLine struct {
 	Record any    `json:"record"`
 }
 
-// writeJSON writes one JSON object per line: coaches, then cooperatives, assessments and
-// visits.
+// writeJSON writes one JSON object per line: coaches, then cooperatives, assessments,
+// treatments and visits.
 func writeJSON(path string, snap snapshot) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
@@ -257,6 +257,9 @@ func writeJSON(path string, snap snapshot) error {
 	}
 	for _, a := range snap.assessments {
 		put(store.KindAssessment, a)
+	}
+	for _, t := range snap.treatments {
+		put(store.KindTreatment, t)
 	}
 	for _, v := range snap.visits {
 		put(store.KindVisit, v)
