@@ -70,7 +70,7 @@ func (a *app) explainDamage(err error) error {
 // damagedMessage explains a damaged data file and the way back: the newest backup and
 // the command that restores it, or where backups would be.
 func damagedMessage(path string, err error) string {
-	msg := fmt.Sprintf("the data file %s is damaged and cannot be opened (%v).\n", path, err)
+	msg := fmt.Sprintf("the data file %s is damaged (%v).\n", path, err)
 	b, ok := store.NewestBackup(path)
 	if !ok {
 		return msg + fmt.Sprintf("No backup was found in %s. If you have a copy of the file "+
