@@ -130,6 +130,10 @@ func TestRender_PDFGrowsWithTheVisitLog(t *testing.T) {
 func TestRender_Markdown(t *testing.T) {
 	s := demoStore(t)
 	c := assessedCoop(t, s)
+	if _, err := s.AddTreatment(store.Treatment{CoopID: c.ID, Title: "Susun SOP kredit",
+		Type: "aksi", Owner: "board", Due: fixedNow.AddDate(0, -1, 0)}); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "r.md")
 	if _, err := Render(s, c.ID, path, Options{Format: FormatMarkdown,
 		Now: func() time.Time { return fixedNow }}); err != nil {
@@ -141,6 +145,7 @@ func TestRender_Markdown(t *testing.T) {
 		"Dinas Koperasi dan Usaha Mikro Kota Mojokerto · Dibuat 30 November 2026",
 		"## Profil", "## Skor dari tahun ke tahun", "## Diagnosis terakhir",
 		"| Aspek | Komponen | Rasio | Nilai | Bobot | Skor |", "## Rencana pengobatan",
+		"| Susun SOP kredit | Pengurus | 30 Oktober 2026 | Direncanakan (lewat tenggat) |",
 		"## Catatan kunjungan", "Total " + strings.ReplaceAll(c.Latest.Total, ".", ",")} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
