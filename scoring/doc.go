@@ -1,8 +1,9 @@
 // Package scoring turns an assessment's figures and answers into a health score, exactly
 // as an instrument's rubric says. It knows no instrument by heart: each instrument
-// (ksp-2016, the official KSP/USP assessment of 2016) is a YAML file embedded from
-// instruments/, and newer versions may come from the user's instruments folder as an
-// fs.FS. The package does no I/O and imports nothing of the project.
+// (ksp-2016, the KSP/USP assessment of 2016; ksp-2021, the examination of Permenkop
+// 9/2020) is a YAML file embedded from instruments/, and newer versions may come from the
+// user's instruments folder as an fs.FS. The package does no I/O and imports nothing of
+// the project.
 //
 // # How a score is made
 //
@@ -33,6 +34,29 @@
 // to af01 (books not up to date), the predicate would drop one step to cukup_sehat, and
 // Result.Adjustments would say so.
 //
+// # Rated instruments
+//
+// An instrument with a rating (ksp-2021) reads every indicator on a short scale instead:
+// its band tables give a whole nilai from rating.min to rating.max, skor = base + slope ×
+// nilai (ksp-2021: nilai 1 best to 4 worst, skor = 5 − nilai), and each nilai has a
+// category (sehat … tidak_sehat). A checklist is then rated too: its ratio is the share of
+// "ya" answers, looked up like any ratio. A rated indicator's bobot is its highest skor,
+// so an aspect's max is N × 4. With lookup: exact the unrounded ratio meets the band
+// edges, compared as integers (num × 100 × 10 000 against edge × den, 128-bit).
+//
+// When every aspect has a weight, an aspect's score is skor / max × 100 and the total is
+// Σ weight × score / 100, kept as an exact fraction: it meets the predicate edges
+// unrounded (with lookup: exact) and is rounded to 2 decimals for display. Each aspect
+// also gets a predicate once all its components are scored. For ksp-2021's synthetic
+// cooperative: tata kelola 51/68 → 75, profil risiko 58/84 → 69.05, kinerja keuangan
+// 60/72 → 83.33, permodalan 15/16 → 93.75, so the total is 0.30 × 75 + 0.15 × 69.0476 +
+// 0.40 × 83.3333 + 0.15 × 93.75 = 80.2530, which reaches sehat; an input may also give
+// aspect scores directly (Input.AspectScores), as a published examination reports them.
+//
+// Eligibility questions (component "eligibility") are preconditions of a valid
+// examination: unmet or unanswered, they flag the result (Result.Eligibility and a note);
+// the score is computed all the same.
+//
 // # Exactness
 //
 // Amounts are integers of 1/10 000 rupiah: input has at most 2 decimals (sen) and the
@@ -59,10 +83,14 @@
 //
 // An instrument file lists notes, aspects (with their maximum), figures (with their
 // statement group, whether they may be negative and, for aggregates, the terms they are
-// derived from, such as "0.5 * modal_penyertaan"), components (ratio num/den, and one of
-// bands, step or linear, or a checklist), questions, options, predicates and adjustment
-// rules. Loading checks it and names the field at fault: every band table must cover all
-// ratios exactly once, each aspect's max must equal its components' bobot, and every id
-// must be known. Options are named alternatives where sources disagree; a choice replaces
-// the scale of some components or the derivation of some aggregates.
+// derived from, such as "0.5 * modal_penyertaan", and the figure a last-year figure
+// belongs to), components (ratio num/den, and one of bands, step or linear, or a
+// checklist; a table name instead of bands; rules for a zero or negative denominator),
+// questions, options, predicates and adjustment rules; a rated instrument adds lookup,
+// rating, tables and aspect weights. Loading checks it and names the field at fault:
+// every band table must cover all ratios exactly once, each aspect's max must equal its
+// components' bobot, weights must add up to 100, and every id must be known. Options are
+// named alternatives where sources disagree; a choice replaces the scale or special cases
+// of some components, a shared table, the derivation of some aggregates, or makes the
+// predicate edges strict.
 package scoring
