@@ -243,7 +243,8 @@ func (m assessModel) browseKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
 		m.move(-1)
 		m.move(1)
 	case key.Matches(msg, k.Diagnosis):
-		return m, func() tea.Msg { return openDiagnosisMsg{id: m.a.ID, live: !readOnly(m.a)} }
+		id, live := m.a.ID, !readOnly(m.a)
+		return m, func() tea.Msg { return openDiagnosisMsg{id: id, live: live} }
 	case key.Matches(msg, k.Amend):
 		m.mode, m.input = modeReason, nil
 	case key.Matches(msg, k.NextEmpty):

@@ -3,11 +3,13 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"koroena/scoring"
@@ -567,5 +569,49 @@ func TestAssess_LeaveWaitsForSaves(t *testing.T) {
 	d.keys("esc")
 	if d.m.focused() == focusAssess {
 		t.Fatal("second esc did not leave")
+	}
+}
+
+// A data file removed while open takes writes that will be lost: the screen says they
+// are not saved.
+func TestAssess_RemovedFileIsNotSaved(t *testing.T) {
+	fx := mustAssessStore(t)
+	d, _ := openDraftOn(t, fx, fx.st, English)
+	typeFigure(t, d, "kas", "1.000")
+	d.requireContains("saved")
+	if err := os.Remove(fx.st.Path()); err != nil {
+		t.Fatal(err)
+	}
+	typeFigure(t, d, "bank", "2.000")
+	d.requireContains("NOT SAVED")
+	d.requireContains("was removed")
+}
+
+// No two enabled keys of the start and diagnosis screens share a key.
+func TestStartDiagnosis_KeysDoNotClash(t *testing.T) {
+	sty := newStyles(true)
+	typing := newStartModel(English, &sty, nil, scoring.Default(), testNow, "")
+	typing.reasoning = true
+	typing.syncKeys()
+	browsing := newStartModel(English, &sty, nil, scoring.Default(), testNow, "")
+	dk := defaultDiagKeyMap(English)
+	for name, groups := range map[string][][]key.Binding{
+		"start": browsing.FullHelp(), "start typing": typing.FullHelp(),
+		"diagnosis": dk.FullHelp(),
+	} {
+		seen := map[string]string{}
+		for _, g := range groups {
+			for _, b := range g {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					if other, dup := seen[k]; dup {
+						t.Errorf("%s: %q is %q and %q", name, k, other, b.Help().Desc)
+					}
+					seen[k] = b.Help().Desc
+				}
+			}
+		}
 	}
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -123,8 +125,24 @@ func saveChangeCmd(repo AssessRepo, id string, c change) tea.Cmd {
 		case changeNote:
 			a, err = repo.SetItemNote(id, c.item, c.value)
 		}
+		if err == nil {
+			err = fileStillThere(repo)
+		}
 		return changeSavedMsg{id: id, c: c, a: a, err: err}
 	}
+}
+
+// fileStillThere reports a data file that was removed while open: writes then still
+// succeed, into a file that is gone when the program ends, so they are not saved.
+func fileStillThere(repo AssessRepo) error {
+	p, ok := repo.(interface{ Path() string })
+	if !ok || p.Path() == "" {
+		return nil
+	}
+	if _, err := os.Stat(p.Path()); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("data file %s was removed: %w", p.Path(), err)
+	}
+	return nil
 }
 
 // openAssessmentCmd loads assessment id, its cooperative and its previous final.
