@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
@@ -70,6 +71,8 @@ type diagnosisModel struct {
 	bands         bool
 	offset        int
 	width, height int
+
+	cat *diagnosis.Catalogue // conditions named by findingLines (diagnosiscare.go)
 }
 
 // newDiagnosisModel builds the screen for assessment id; it is filled by an
@@ -207,5 +210,7 @@ func (m diagnosisModel) content() []string {
 	lines = append(lines, m.compareLines()...)
 	lines = append(lines, "")
 	lines = append(lines, m.componentLines()...)
+	lines = append(lines, "")
+	lines = append(lines, m.findingLines()...)
 	return lines
 }

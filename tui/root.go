@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
@@ -53,6 +54,10 @@ type Options struct {
 	// SaveDelay is how long typing in a figure field pauses before what reads is saved;
 	// zero means the default (0.6 s), a negative value saves at every readable keystroke.
 	SaveDelay time.Duration
+	// Conditions is the diagnosis catalogue; nil means the embedded one.
+	Conditions *diagnosis.Catalogue
+	// ExportDir is where the training list's CSV is written; empty disables the key.
+	ExportDir string
 }
 
 // The smallest window the screens lay out in; below it they ask for a larger one.
@@ -126,6 +131,7 @@ type Model struct {
 	list   listModel
 	record recordModel
 	as     assessScreens
+	care   careScreens // care.go
 }
 
 // New builds the screens on repo. Start it with tea.NewProgram(New(repo, opts)).
@@ -151,6 +157,7 @@ func New(repo Repo, opts Options) Model {
 		list:   newListModel(lang, &st),
 		record: newRecordModel(lang, &st, opts.AspectLabel),
 		as:     newAssessScreens(repo, opts, lang, &st),
+		care:   newCareScreens(repo, opts, lang, &st),
 	}
 }
 
@@ -166,6 +173,9 @@ func (m Model) focused() focus { return m.stack[len(m.stack)-1] }
 // results to the screen that asked.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.log.Debug("msg", "type", fmt.Sprintf("%T", msg))
+	if next, cmd, ok := m.routeCare(msg); ok {
+		return next, cmd
+	}
 	if next, cmd, ok := m.routeAssess(msg); ok {
 		return next, cmd
 	}
@@ -211,12 +221,19 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if (m.focused() == focusList && m.list.capturing()) || m.assessCapturing() {
 		return m.toFocused(msg)
 	}
+	if m.careCapturing() {
+		next, cmd, _ := m.careKey(msg)
+		return next, cmd
+	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = true
 		return m, nil
 	case key.Matches(msg, m.keys.Quit) && m.focused() == focusList:
 		return m.quitSaving()
+	}
+	if next, cmd, ok := m.careKey(msg); ok {
+		return next, cmd
 	}
 	return m.toFocused(msg)
 }
@@ -259,6 +276,7 @@ func (m Model) switchLanguage() (tea.Model, tea.Cmd) {
 	m.list.SetLanguage(m.lang)
 	m.record.SetLanguage(m.lang)
 	m.as.setLanguage(m.lang)
+	m.care.setLanguage(m.lang)
 	return m, saveSettingCmd(m.repo, SettingLanguage, string(m.lang))
 }
 
@@ -288,6 +306,7 @@ func (m *Model) setSize(w, h int) {
 	m.list.SetSize(w, m.bodyHeight())
 	m.record.SetSize(w, m.bodyHeight())
 	m.as.setSize(w, m.bodyHeight())
+	m.care.setSize(w, m.bodyHeight())
 }
 
 // setStyles hands new styles to every screen.
@@ -296,6 +315,7 @@ func (m *Model) setStyles(st styles) {
 	m.list.SetStyles(&m.styles)
 	m.record.SetStyles(&m.styles)
 	m.as.setStyles(&m.styles)
+	m.care.setStyles(&m.styles)
 }
 
 // bodyHeight is what a screen gets: the window less the title and status lines.
@@ -327,6 +347,8 @@ func (m Model) render() string {
 		body = m.record.View()
 	case isAssessFocus(m.focused()):
 		body = m.as.view(m.focused())
+	case isCareFocus(m.focused()):
+		body = m.care.view(m.focused())
 	default:
 		body = m.list.View()
 	}
@@ -342,6 +364,9 @@ func (m Model) titleLine() string {
 	}
 	if isAssessFocus(m.focused()) {
 		parts = append(parts, m.as.title(m.focused()))
+	}
+	if isCareFocus(m.focused()) {
+		parts = append(parts, m.care.title(m.focused()))
 	}
 	if m.showHelp {
 		parts = append(parts, m.lang.tr(txtKeys))
@@ -365,10 +390,12 @@ func (m Model) statusLine() string {
 		bindings = []key.Binding{m.keys.CloseHelp}
 	case isAssessFocus(m.focused()):
 		return m.assessStatusLine()
+	case isCareFocus(m.focused()):
+		bindings = append(m.care.shortHelp(m.focused()), m.keys.Help)
 	case m.focused() == focusRecord:
 		rk := m.record.keys
 		bindings = []key.Binding{rk.Back, m.keys.Help, rk.New, rk.Resume, rk.Diagnosis, rk.Up,
-			rk.Down}
+			rk.Down, m.care.keys.Plan, m.care.keys.Visit}
 	case m.list.capturing():
 		// While the filter takes typing, ? and q are letters; only ctrl+c still quits.
 		bindings = append(m.list.ShortHelp(), m.keys.ForceQuit)
@@ -377,6 +404,7 @@ func (m Model) statusLine() string {
 		k := m.list.keys
 		bindings = []key.Binding{k.FilterApply, k.FilterCancel, k.Open, k.Filter, m.keys.Help,
 			m.keys.Quit, k.Predicate, k.Sort, k.Language}
+		bindings = append(bindings, m.care.listHelp()...)
 	}
 	if info := m.record.scrollInfo(); info != "" && m.focused() == focusRecord && !m.showHelp {
 		info = m.styles.muted.Render(info + " · ")
@@ -389,11 +417,18 @@ func (m Model) statusLine() string {
 func (m Model) fullHelp() [][]key.Binding {
 	global := []key.Binding{m.keys.Help, m.keys.ForceQuit}
 	if isAssessFocus(m.focused()) {
-		return append(m.as.fullHelp(m.focused()), global)
+		help := m.as.fullHelp(m.focused())
+		if m.focused() == focusDiagnosis {
+			help = append(help, m.care.recordHelp())
+		}
+		return append(help, global)
+	}
+	if isCareFocus(m.focused()) {
+		return append(m.care.fullHelp(m.focused()), global)
 	}
 	if m.focused() == focusRecord {
-		return append(m.record.FullHelp(), global)
+		return append(m.record.FullHelp(), m.care.recordHelp(), global)
 	}
 	global = append(global, m.keys.Quit)
-	return append(m.list.FullHelp(), global)
+	return append(m.list.FullHelp(), m.care.listHelp(), global)
 }
