@@ -53,6 +53,7 @@ func loadRecordCmd(repo Repo, id string) tea.Cmd {
 type recordKeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
 	New, Resume, Diagnosis                        key.Binding // recordassess.go
+	Report                                        key.Binding // recordreport.go
 }
 
 // defaultRecordKeyMap builds the record's keys with help in language l.
@@ -60,7 +61,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 	b := func(keys []string, help string, id msgID) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.tr(id)))
 	}
-	return withAssessKeys(recordKeyMap{
+	return withReportKey(withAssessKeys(recordKeyMap{
 		Up:       b([]string{"up", "k"}, "↑/k", txtKeyUp),
 		Down:     b([]string{"down", "j"}, "↓/j", txtKeyDown),
 		PageUp:   b([]string{"pgup", "ctrl+b", "b"}, "pgup/b", txtKeyPageUp),
@@ -68,7 +69,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 		Top:      b([]string{"home", "g"}, "home/g", txtKeyTop),
 		Bottom:   b([]string{"end", "G"}, "end/G", txtKeyBottom),
 		Back:     b([]string{"esc", "left", "h", "backspace"}, "esc/h", txtKeyBack),
-	}, l)
+	}, l), l)
 }
 
 // ShortHelp is the record's main keys.
@@ -77,7 +78,7 @@ func (k recordKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Back, k
 // FullHelp is every key of the record.
 func (k recordKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back},
-		{k.New, k.Resume, k.Diagnosis}}
+		{k.New, k.Resume, k.Diagnosis, k.Report}}
 }
 
 // recordModel is one cooperative's medical record: profile, score trend, the latest
@@ -94,6 +95,8 @@ type recordModel struct {
 	assessments []store.Assessment
 	visits      []store.Visit
 	coachNames  map[string]string
+	report      ReportFunc // nil disables the print key
+	notice      string     // where the printed record went
 
 	offset        int
 	width, height int
@@ -143,6 +146,11 @@ func (m recordModel) Update(msg tea.Msg) (recordModel, tea.Cmd) {
 			m.setRecord(msg)
 		}
 		return m, nil
+	case reportWrittenMsg:
+		if msg.coopID == m.coopID {
+			m.notice = m.reportNotice(msg)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
@@ -166,6 +174,9 @@ func (m *recordModel) setRecord(msg recordLoadedMsg) {
 // handleKey scrolls or asks the root to go back.
 func (m recordModel) handleKey(msg tea.KeyPressMsg) (recordModel, tea.Cmd) {
 	if cmd := m.assessKey(msg); cmd != nil {
+		return m, cmd
+	}
+	if cmd := m.reportKey(msg); cmd != nil {
 		return m, cmd
 	}
 	k := m.keys
@@ -218,6 +229,9 @@ func (m recordModel) content() []string {
 		return []string{m.st.muted.Render(m.lang.tr(txtLoading))}
 	}
 	lines := []string{m.headline(), ""}
+	if m.notice != "" {
+		lines = append(lines, m.st.muted.Render(m.notice), "")
+	}
 	lines = append(lines, m.profileLines(m.width)...)
 	lines = append(lines, "")
 	if m.width >= wideRecord {

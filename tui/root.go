@@ -58,6 +58,8 @@ type Options struct {
 	Conditions *diagnosis.Catalogue
 	// ExportDir is where the training list's CSV is written; empty disables the key.
 	ExportDir string
+	// Report writes a cooperative's printable record (r on the record); nil disables it.
+	Report ReportFunc
 }
 
 // The smallest window the screens lay out in; below it they ask for a larger one.
@@ -257,6 +259,7 @@ func (m Model) openRecord(id string) (tea.Model, tea.Cmd) {
 	m.record = newRecordModel(m.lang, &m.styles, m.opts.AspectLabel)
 	m.record.SetSize(m.width, m.bodyHeight())
 	m.record.coopID = id
+	m.record.report = m.opts.Report
 	m.stack = append(m.stack, focusRecord)
 	return m, loadRecordCmd(m.repo, id)
 }
