@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"koroena/scoring"
 	"koroena/store"
 	"koroena/store/report"
 	"koroena/tui"
@@ -72,4 +74,22 @@ func (a *app) runReport(query, format, out string) error {
 		fmt.Fprintf(a.stdout, "Wrote the record of %s to %s\n", c.Name, out)
 	}
 	return nil
+}
+
+// reportWriter is the screens' print key: the record as a PDF in the current folder.
+func reportWriter(st *store.Store, reg *scoring.Registry) tui.ReportFunc {
+	return func(coopID string, lang tui.Language) (string, error) {
+		c, err := st.Cooperative(coopID)
+		if err != nil {
+			return "", err
+		}
+		path, err := filepath.Abs(report.FileName(c, report.FormatPDF, string(lang),
+			time.Now()))
+		if err != nil {
+			return "", err
+		}
+		_, err = report.Render(st, coopID, path, report.Options{Lang: string(lang),
+			Registry: reg})
+		return path, err
+	}
 }

@@ -61,6 +61,7 @@ func (a *app) runTUI(_ *cobra.Command) error {
 		Logger:      logger,
 		AspectLabel: aspectLabeller(reg),
 		Instruments: reg,
+		Report:      reportWriter(st, reg), // report.go
 	})
 	p := tea.NewProgram(m, tea.WithInput(a.stdin), tea.WithOutput(a.stdout))
 	if _, err := p.Run(); err != nil {
