@@ -3,8 +3,13 @@ package tui
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"koroena/scoring"
 	"koroena/store"
 )
 
@@ -30,6 +35,8 @@ func loadKSP2021(t *testing.T) sehatVector {
 func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 	fx := mustAssessStore(t)
 	v := loadKSP2021(t)
+	old := loadSehat(t)
+	finalOn(t, fx, "ksp-2016@1", 2024, old) // the year before, on the 2016 rubric
 	d := newAssessDriver(t, fx.st, Indonesian, 120, 40)
 
 	d.keys("enter")
@@ -63,6 +70,23 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 		t.Fatalf("d did not open the diagnosis:\n%s", d.screen())
 	}
 	d.requireContains("Skor 80,25 / 100")
+	d.requireContains("Tata Kelola")
+	d.requireContains("75,00/100 ×30% Cukup Sehat")
+	d.requireContains("nilai 2 Cukup Sehat · skor 3,00/4")
+	d.requireContains("2 dari 3 ya = 66,67 % → nilai 2")
+	// The 2016 assessment of 2024 is named, but not subtracted from the 2021 score.
+	d.requireContains("Dibanding TB 2024 (89,45, Sehat) · ksp-2016")
+	d.requireContains("ksp-2016 dan ksp-2021 adalah rubrik berbeda")
+	if strings.Contains(d.screen(), "▲") || strings.Contains(d.screen(), "▼") {
+		t.Errorf("the diagnosis compares components across rubrics:\n%s", d.screen())
+	}
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if w := lipgloss.Width(l); w > 60 {
+			t.Errorf("line of %d columns at 60x15: %q", w, l)
+		}
+	}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if got := fixed2(d.m.as.diag.res.Total); got != "80.25" {
 		t.Errorf("diagnosis total %s, want 80.25", got)
 	}
@@ -77,4 +101,39 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 	if os.Getenv("DUMP") != "" {
 		t.Log(d.screen())
 	}
+}
+
+// finalOn stores a final assessment of a fiscal year with a vector's figures and answers,
+// scored by the instrument ref.
+func finalOn(t *testing.T, fx assessFixture, ref string, year int, v sehatVector,
+) store.Assessment {
+	t.Helper()
+	in, err := scoring.Default().Lookup(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := map[string]string{}
+	for k, n := range v.Figures {
+		figs[k] = n.String()
+	}
+	a, err := fx.st.CreateAssessment(store.Assessment{CoopID: fx.coopID, Instrument: in.ID,
+		Version: in.Version, FiscalYear: year, Figures: figs, Answers: v.Answers,
+		CoachID: fx.coach.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inp, err := scoring.NewInput(in, figs, v.Answers, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := storeResult(in.Score(inp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = fx.st.FinalizeAssessment(a.ID, store.Finalization{Version: in.Version,
+		Result: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -100,6 +100,11 @@ func (m diagnosisModel) aspectLines() []string {
 	}
 	labelW = min(labelW, max(10, m.width/3))
 	valueW := len("100,00/100")
+	if m.in.Weighted() {
+		// A weighted instrument (ksp-2021): each aspect's score of 100, its weight and
+		// predicate, e.g. "75,00/100 ×30% Cukup Sehat".
+		valueW = len("100,00/100 ×30% ") + predicateW(m.lang, m.narrow())
+	}
 	barW := max(5, min(40, m.width-labelW-valueW-4))
 	for i, a := range m.res.Aspects {
 		label := m.in.Aspects[i].Label.In(string(m.lang))
@@ -108,9 +113,17 @@ func (m diagnosisModel) aspectLines() []string {
 			fill = int(a.Skor.Float64()/a.Max.Float64()*float64(barW) + 0.5)
 			fill = max(0, min(barW, fill))
 		}
+		if a.Weighted {
+			fill = max(0, min(barW, int(a.Score.Float64()/100*float64(barW)+0.5)))
+		}
 		bar := m.st.record.barFull.Render(strings.Repeat("█", fill)) +
 			m.st.record.barEmpty.Render(strings.Repeat("░", barW-fill))
 		value := m.lang.number(fixed2(a.Skor)) + "/" + m.lang.number(a.Max.String())
+		if a.Weighted {
+			value = m.lang.number(fixed2(a.Score)) + "/100 ×" + a.Weight.String() + "% " +
+				m.st.predicateStyle(a.Predicate).Render(padRight(
+					m.lang.predicateLabel(a.Predicate, m.narrow()), predicateW(m.lang, m.narrow())))
+		}
 		lines = append(lines, "  "+m.st.label.Render(padRight(label, labelW))+" "+bar+" "+
 			padLeft(value, valueW))
 	}
@@ -152,6 +165,13 @@ func (m diagnosisModel) compareLines() []string {
 	}
 	title := fmt.Sprintf(m.lang.at(atDiagCompare), p.FiscalYear, m.lang.number(p.Result.Total),
 		m.lang.predicateLabel(p.Result.Predicate, false))
+	if p.Instrument != m.in.ID {
+		// Issue 7: a 2016 and a 2021 score are different rubrics; show the earlier one
+		// for the record, but do not subtract them.
+		return []string{m.st.section.Render(title + " · " + p.Instrument),
+			"  " + m.st.muted.Render(fmt.Sprintf(m.lang.at(atDiagOtherRubric),
+				p.Instrument, m.in.ID))}
+	}
 	oldTotal, _ := scoring.ParsePoints(p.Result.Total)
 	lines := []string{m.st.section.Render(title) + "  " + m.delta(oldTotal, m.res.Total)}
 
@@ -254,9 +274,13 @@ func (m diagnosisModel) componentLines() []string {
 func (m diagnosisModel) componentHead(c scoring.Component, r scoring.ComponentResult) string {
 	right := fmt.Sprintf("nilai %s · skor %s/%s", m.lang.number(r.Nilai.String()),
 		m.lang.number(fixed2(r.Skor)), m.lang.number(r.Bobot.String()))
-	if r.Checklist {
+	if r.Checklist && !r.Rated {
 		right = fmt.Sprintf("skor %s/%s", m.lang.number(fixed2(r.Skor)),
 			m.lang.number(r.Bobot.String()))
+	}
+	if cat, ok := m.in.Category(r.Nilai); ok && r.Rated && r.Status == scoring.StatusScored {
+		right = fmt.Sprintf("nilai %s %s · skor %s/%s", r.Nilai, cat.Label.In(string(m.lang)),
+			m.lang.number(fixed2(r.Skor)), m.lang.number(r.Bobot.String()))
 	}
 	label := "◆ " + c.Label.In(string(m.lang))
 	room := max(10, m.width-lipgloss.Width(right)-1)
@@ -273,7 +297,12 @@ func (m diagnosisModel) componentBody(c scoring.Component, r scoring.ComponentRe
 		if c.Checklist != nil {
 			per = m.lang.number(c.Checklist.PerYa.String())
 		}
-		lines = append(lines, "    "+fmt.Sprintf(m.lang.at(atDiagChecklist), r.Ya, per))
+		line := fmt.Sprintf(m.lang.at(atDiagChecklist), r.Ya, per)
+		if r.Rated && r.HasRatio {
+			line = fmt.Sprintf(m.lang.at(atDiagRatedChecklist), r.Ya,
+				len(m.in.QuestionsOf(c.ID)), m.lang.number(fixed2(r.Ratio)), r.Nilai)
+		}
+		lines = append(lines, "    "+line)
 		if len(r.Missing) > 0 {
 			lines = append(lines, "    "+m.st.assess.warn.Render(fmt.Sprintf(
 				m.lang.at(atDiagMissing), strings.Join(r.Missing, ", "))))
@@ -398,3 +427,16 @@ func ratioInputs(sc scoring.Scale) []string {
 	}
 	return ids
 }
+
+// predicateW is the width of the longest predicate label in l, short or long.
+func predicateW(l Language, short bool) int {
+	w := 0
+	for _, id := range []string{"sehat", "cukup_sehat", "dalam_pengawasan",
+		"dalam_pengawasan_khusus"} {
+		w = max(w, lipgloss.Width(l.predicateLabel(id, short)))
+	}
+	return w
+}
+
+// narrow reports a window where aspect lines use the short predicate labels.
+func (m diagnosisModel) narrow() bool { return m.width < 100 }
