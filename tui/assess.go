@@ -42,6 +42,7 @@ type assessModel struct {
 	in     *scoring.Instrument
 	a      store.Assessment // as the store last returned it
 	coop   store.Cooperative
+	coach  string // the name of the coach who signs
 	prev   *store.Assessment
 	rows   []assessRow
 	res    scoring.Result
@@ -152,6 +153,7 @@ func (m assessModel) opened(msg assessmentOpenedMsg) assessModel {
 		return m
 	}
 	m.loaded, m.in, m.a, m.coop, m.prev = true, in, msg.a, msg.coop, msg.prev
+	m.coach = msg.coach
 	m.rows = buildRows(in)
 	m.figures = maps.Clone(msg.a.Figures)
 	m.answers = maps.Clone(msg.a.Answers)
@@ -588,7 +590,7 @@ func (m assessModel) amended(msg assessmentAmendedMsg) (assessModel, tea.Cmd) {
 	}
 	m.saveErr = nil
 	prev := m.prev
-	m = m.opened(assessmentOpenedMsg{a: msg.a, coop: m.coop, prev: prev})
+	m = m.opened(assessmentOpenedMsg{a: msg.a, coop: m.coop, prev: prev, coach: m.coach})
 	m.notice = m.lang.at(atAmendStarted)
 	return m, reloadRecordCmd(m.repo, m.a.CoopID)
 }

@@ -69,10 +69,11 @@ type (
 	// assessmentOpenedMsg carries an assessment to show, with what the screen needs
 	// around it: the cooperative, and the previous final assessment for comparisons.
 	assessmentOpenedMsg struct {
-		a    store.Assessment
-		coop store.Cooperative
-		prev *store.Assessment
-		err  error
+		a     store.Assessment
+		coop  store.Cooperative
+		prev  *store.Assessment
+		coach string // the name of the assessment's coach, who signs it
+		err   error
 	}
 	// changeSavedMsg reports one edit written to the store (or not, with err).
 	changeSavedMsg struct {
@@ -171,6 +172,16 @@ func loadAround(repo AssessRepo, a store.Assessment) assessmentOpenedMsg {
 		return msg
 	}
 	msg.prev = previousFinal(all, a.FiscalYear)
+	coaches, err := repo.Coaches()
+	if err != nil {
+		msg.err = fmt.Errorf("load coaches: %w", err)
+		return msg
+	}
+	for _, c := range coaches {
+		if c.ID == a.CoachID {
+			msg.coach = c.Name
+		}
+	}
 	return msg
 }
 

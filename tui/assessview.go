@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -391,6 +392,9 @@ func signed(n int64) string {
 func (m assessModel) lockedText() string {
 	when := m.a.FinalizedAt.Format("2006-01-02 15:04")
 	s := fmt.Sprintf(m.lang.at(atLockedBy), when, m.a.FinalizedBy)
+	if m.coach != "" {
+		s += " · " + m.lang.at(atCoach) + " " + m.coach
+	}
 	if m.a.Status == store.StatusFinal {
 		s += " · " + m.lang.at(atAmendHint)
 	}
@@ -448,7 +452,8 @@ func (m assessModel) confirmLines() []string {
 	return []string{
 		m.st.assess.warn.Render(fmt.Sprintf(m.lang.at(atConfirmFinal), m.a.FiscalYear,
 			m.lang.number(fixed2(m.res.Total)), p)),
-		m.st.muted.Render(m.lang.at(atConfirmHelp)),
+		m.st.muted.Render(m.lang.at(atCoach) + ": " + cmp.Or(m.coach, "—") + " · " +
+			m.lang.at(atConfirmHelp)),
 	}
 }
 
