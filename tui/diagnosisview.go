@@ -299,7 +299,7 @@ func (m diagnosisModel) componentBody(c scoring.Component, r scoring.ComponentRe
 		}
 		line := fmt.Sprintf(m.lang.at(atDiagChecklist), r.Ya, per)
 		if r.Rated && r.HasRatio {
-			line = fmt.Sprintf(m.lang.at(atDiagRatedChecklist), r.Ya,
+			line = fmt.Sprintf(m.lang.at(atDiagRatedList), r.Ya,
 				len(m.in.QuestionsOf(c.ID)), m.lang.number(fixed2(r.Ratio)), r.Nilai)
 		}
 		lines = append(lines, "    "+line)
