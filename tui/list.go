@@ -135,6 +135,8 @@ type listModel struct {
 
 	cursor, offset int
 	width, height  int
+
+	imp listImport // listimport.go
 }
 
 // newListModel builds an empty list; rows arrive in a summariesLoadedMsg.
@@ -163,13 +165,15 @@ func (m *listModel) SetLanguage(l Language) {
 }
 
 // capturing reports whether the list takes typed text, so global keys must wait.
-func (m listModel) capturing() bool { return m.filtering }
+func (m listModel) capturing() bool { return m.filtering || m.imp.typing }
 
 // ShortHelp is the list's main keys.
 func (m listModel) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp is every key of the list.
-func (m listModel) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+func (m listModel) FullHelp() [][]key.Binding {
+	return append(m.keys.FullHelp(), m.importHelp()...)
+}
 
 // Update handles loaded rows, keys and pasted text.
 func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
@@ -179,14 +183,25 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			m.setRows(msg.rows, msg.target)
 		}
 		return m, nil
+	case importDoneMsg:
+		return m.importDone(msg)
 	case tea.PasteMsg:
+		if m.imp.typing {
+			m.imp.path += strings.TrimSpace(msg.Content)
+		}
 		if m.filtering {
 			m.setQuery(m.query + strings.ReplaceAll(msg.Content, "\n", " "))
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.imp.typing {
+			return m.handleImportKey(msg)
+		}
 		if m.filtering {
 			return m.handleFilterKey(msg)
+		}
+		if next, cmd, ok := m.importKey(msg); ok {
+			return next, cmd
 		}
 		return m.handleKey(msg)
 	}
@@ -369,7 +384,7 @@ func (m listModel) View() string {
 	if !m.loaded {
 		return m.st.muted.Render(m.lang.tr(txtLoading))
 	}
-	lines := []string{m.shareLine(), m.countsLine(), m.filterLine()}
+	lines := []string{m.shareLine(), m.countsLine(), m.filterOrImportLine()}
 	cols := layoutColumns(m.width, m.lang)
 	lines = append(lines, m.headerLine(cols))
 	switch {

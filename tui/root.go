@@ -60,6 +60,8 @@ type Options struct {
 	ExportDir string
 	// Report writes a cooperative's printable record (r on the record); nil disables it.
 	Report ReportFunc
+	// Import imports a registry file (i on the list); nil disables it.
+	Import ImportFunc
 }
 
 // The smallest window the screens lay out in; below it they ask for a larger one.
@@ -156,7 +158,7 @@ func New(repo Repo, opts Options) Model {
 		styles: st,
 		keys:   defaultRootKeyMap(lang),
 		stack:  []focus{focusList},
-		list:   newListModel(lang, &st),
+		list:   newListModel(lang, &st).withImport(opts.Import, loadSummariesCmd(repo)),
 		record: newRecordModel(lang, &st, opts.AspectLabel),
 		as:     newAssessScreens(repo, opts, lang, &st),
 		care:   newCareScreens(repo, opts, lang, &st),
