@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"koroena/store"
 	"koroena/store/importer"
+	"koroena/tui"
 )
 
 // progressMin is the number of rows from which an import on a terminal shows a bar.
@@ -201,5 +203,26 @@ func (p *progress) update(done, total int) {
 func (p *progress) done() {
 	if p.drawn {
 		fmt.Fprintln(p.w)
+	}
+}
+
+// registryImporter is the list screen's import: the registry file, all or nothing; a
+// refused file's error lists its first problems.
+func registryImporter(st *store.Store) tui.ImportFunc {
+	return func(path string) (string, error) {
+		res, err := importer.Coops(st, path, importer.Options{})
+		if errors.Is(err, importer.ErrRefused) {
+			lines := make([]string, 0, 3)
+			for _, m := range res.Errors[:min(3, len(res.Errors))] {
+				lines = append(lines, m.String())
+			}
+			return "", fmt.Errorf("%d errors, nothing imported: %s", len(res.Errors),
+				strings.Join(lines, "; "))
+		}
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%s: %d new, %d updated, %d unchanged, %d warnings", path,
+			res.Created, res.Updated, res.Unchanged, len(res.Warnings)), nil
 	}
 }

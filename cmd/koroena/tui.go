@@ -62,6 +62,9 @@ func (a *app) runTUI(_ *cobra.Command) error {
 		AspectLabel: aspectLabeller(reg),
 		Instruments: reg,
 		Report:      reportWriter(st, reg), // report.go
+		Import:      registryImporter(st), // import.go
+		Conditions:  a.loadConditions(),
+		ExportDir:   exportDir(),
 	})
 	p := tea.NewProgram(m, tea.WithInput(a.stdin), tea.WithOutput(a.stdout))
 	if _, err := p.Run(); err != nil {
@@ -96,6 +99,16 @@ func (a *app) debugLogger() (*slog.Logger, func(), error) {
 	}
 	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	return logger, func() { _ = f.Close() }, nil
+}
+
+// exportDir is where the screens write exports such as the training CSV: the folder
+// koroena was started in, or none if it cannot be known.
+func exportDir() string {
+	d, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return d
 }
 
 // aspectLabeller names aspects from the instruments' own metadata.
