@@ -62,7 +62,7 @@ func (a *app) runTUI(_ *cobra.Command) error {
 		AspectLabel: aspectLabeller(reg),
 		Instruments: reg,
 		Report:      reportWriter(st, reg), // report.go
-		Import:      registryImporter(st), // import.go
+		Import:      registryImporter(st),  // import.go
 		Conditions:  a.loadConditions(),
 		ExportDir:   exportDir(),
 	})
