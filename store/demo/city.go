@@ -92,6 +92,7 @@ type Bundle struct {
 	Coop        store.Cooperative
 	Visits      []store.Visit
 	Assessments []store.Assessment
+	Treatments  []store.Treatment // treatments.go
 }
 
 // City is a whole demo city held in memory.

@@ -55,6 +55,7 @@ func (g *Generator) history(r *rand.Rand, b *Bundle, p plan, coach store.Coach) 
 		b.Visits = append(b.Visits, v)
 	}
 	b.Visits = append(b.Visits, g.coachingVisits(r, b.Coop, coach)...)
+	b.Treatments = g.treatments(b)
 	return nil
 }
 

@@ -132,6 +132,11 @@ func writeBundles(b *store.Bulk, bundles []Bundle) error {
 				return err
 			}
 		}
+		for _, t := range x.Treatments {
+			if _, err := b.AddTreatment(t); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
