@@ -96,6 +96,8 @@ const (
 	ctAnswerYes
 	ctAnswerNo
 	ctSaving
+	ctKeyKind
+	ctAllKinds
 )
 
 // careCatalogue holds each text in Indonesian and English.
@@ -204,6 +206,8 @@ var careCatalogue = map[ctxt][2]string{
 	ctAnswerYes:         {"ya", "yes"},
 	ctAnswerNo:          {"tidak", "no"},
 	ctSaving:            {"Menyimpan…", "Saving…"},
+	ctKeyKind:           {"jenis", "kind"},
+	ctAllKinds:          {"Semua jenis", "All kinds"},
 }
 
 // ct returns the care text id in language l.

@@ -271,14 +271,12 @@ func (m cityModel) colTitle(col int, long bool) string {
 	switch col {
 	case colCityAll:
 		return m.lang.ct(ctColAll)
-	case colCitySehat:
-		return m.lang.predicateLabel(predSehat, !long)
-	case colCityCukup:
-		return m.lang.predicateLabel(predCukupSehat, !long)
-	case colCityDP:
-		return m.lang.predicateLabel(predPengawasan, !long)
-	case colCityDPK:
-		return m.lang.predicateLabel(predPengawasanK, !long)
+	case colCitySehat, colCityCukup, colCityDP, colCityDPK:
+		pred := predicateOrder[col-colCitySehat]
+		if long {
+			return m.lang.predicateLabel(pred, false)
+		}
+		return m.lang.pick(cityPredicateHeads[pred], pred)
 	case colCityNone:
 		if long {
 			return m.lang.ct(ctNotAssessed)
@@ -289,13 +287,24 @@ func (m cityModel) colTitle(col int, long bool) string {
 	case colCityDown:
 		return m.lang.ct(ctColDown)
 	}
-	return "%" + m.lang.predicateLabel(predSehat, true)
+	return "%" + m.lang.pick(cityPredicateHeads[predSehat], "")
+}
+
+// cityPredicateHeads are the table's short predicate headings, which fit its columns.
+var cityPredicateHeads = map[string][2]string{
+	predSehat:       {"S", "H"},
+	predCukupSehat:  {"CS", "FH"},
+	predPengawasan:  {"DP", "US"},
+	predPengawasanK: {"DPK", "USS"},
 }
 
 // shareText is a healthy share as a percent with one decimal, exactly rounded.
 func (m cityModel) shareText(healthy, total int) string {
 	if total == 0 {
 		return "0"
+	}
+	if healthy == total {
+		return "100"
 	}
 	r := new(big.Rat).SetFrac64(int64(healthy)*100, int64(total))
 	return m.lang.number(r.FloatString(1))
@@ -317,9 +326,9 @@ func (m cityModel) showBars() bool { return m.height >= 20 }
 
 // tableHeight is the number of table rows that fit under the headline and chart.
 func (m cityModel) tableHeight() int {
-	h := m.height - 5 // share, change, blank, groupings, header
+	h := m.height - 5 // share, need, change, groupings, header
 	if m.showBars() {
-		h -= 6 // five bars and a blank line
+		h -= 7 // a blank line, five bars and a blank line
 	}
 	return max(1, h)
 }
@@ -331,6 +340,7 @@ func (m cityModel) View() string {
 	}
 	lines := m.headLines()
 	if m.showBars() {
+		lines = append(lines, "")
 		lines = append(lines, m.barLines()...)
 		lines = append(lines, "")
 	}
@@ -352,11 +362,9 @@ func (m cityModel) headLines() []string {
 	healthy := count(all, colCitySehat)
 	share := m.lang.ctf(ctHealthyShare, healthy, len(all), m.lang.predicateLabel(predSehat,
 		false), m.shareText(healthy, len(all)), m.lang.number(m.target))
-	need := neededFor(m.target, healthy, len(all))
-	if need > 0 {
-		share += " · " + m.st.errText.Render(m.lang.ctf(ctNeedMore, need))
-	} else {
-		share += " · " + m.st.assess.ok.Render(m.lang.ct(ctTargetMet))
+	need := m.st.assess.ok.Render(m.lang.ct(ctTargetMet))
+	if n := neededFor(m.target, healthy, len(all)); n > 0 {
+		need = m.st.errText.Render(m.lang.ctf(ctNeedMore, n))
 	}
 	same := 0
 	for _, c := range all {
@@ -365,7 +373,7 @@ func (m cityModel) headLines() []string {
 		}
 	}
 	change := m.lang.ctf(ctChange, count(all, colCityUp), count(all, colCityDown), same)
-	return []string{m.st.title.Render(share), change, ""}
+	return []string{m.st.title.Render(share), need, change}
 }
 
 // neededFor is how many more healthy cooperatives reach target percent of total.
@@ -426,18 +434,27 @@ func (m cityModel) dimLine() string {
 	return strings.Join(parts, " ")
 }
 
-// The widths of the table's number columns.
-const cityNumW = 5
+// numWidth is the width of the table's number columns: narrower on a narrow window.
+func (m cityModel) numWidth() int {
+	if m.width < 80 {
+		return 4
+	}
+	return 5
+}
 
 // nameWidth is what the table leaves for the group's name.
-func (m cityModel) nameWidth() int { return max(6, m.width-1-cityCols*(cityNumW+1)) }
+func (m cityModel) nameWidth() int { return max(6, m.width-1-cityCols*(m.numWidth()+1)) }
 
 // headerLine names the table's columns.
 func (m cityModel) headerLine() string {
 	var b strings.Builder
 	b.WriteString(padRight("", m.nameWidth()+1))
 	for c := range cityCols {
-		b.WriteString(" " + padLeft(m.colTitle(c, false), cityNumW))
+		title := m.colTitle(c, false)
+		if m.numWidth() < 5 && (c == colCityUp || c == colCityDown) {
+			title = map[int]string{colCityUp: "▲", colCityDown: "▼"}[c]
+		}
+		b.WriteString(" " + padLeft(title, m.numWidth()))
 	}
 	return m.st.list.header.Render(b.String())
 }
@@ -456,7 +473,7 @@ func (m cityModel) rowLine(i int) string {
 		if c == colCityShare {
 			text = m.shareText(count(g.coops, colCitySehat), len(g.coops))
 		}
-		cell := padLeft(text, cityNumW)
+		cell := padLeft(text, m.numWidth())
 		if i == m.row && c == m.col {
 			cell = m.st.list.selected.Render(cell)
 		}

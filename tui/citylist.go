@@ -82,7 +82,7 @@ func (m coopListModel) View() string {
 	h := max(1, m.height-1)
 	off := keepVisible(0, m.cursor, h)
 	predW := predicateWidth(m.lang, m.width >= 100)
-	nameW := max(10, m.width-2-predW-7-16)
+	nameW := max(10, m.width-(2+1+15+1+predW+1+6)-1)
 	for i := off; i < min(len(m.sums), off+h); i++ {
 		s := m.sums[i]
 		pred, total := "—", ""

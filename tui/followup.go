@@ -72,24 +72,25 @@ func backCareCmd() tea.Msg { return backMsg{} }
 // followKeyMap holds the follow-up screen's keys.
 type followKeyMap struct {
 	moveKeyMap
-	Coach key.Binding
+	Coach, Kind key.Binding
 }
 
 // defaultFollowKeyMap builds the keys with help in language l.
 func defaultFollowKeyMap(l Language) followKeyMap {
 	return followKeyMap{moveKeyMap: defaultMoveKeyMap(l),
-		Coach: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.ct(ctKeyCoach)))}
+		Coach: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.ct(ctKeyCoach))),
+		Kind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", l.ct(ctKeyKind)))}
 }
 
 // ShortHelp is the main keys.
 func (k followKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Open, k.Coach, k.Down, k.Up}
+	return []key.Binding{k.Back, k.Open, k.Coach, k.Kind, k.Down, k.Up}
 }
 
 // FullHelp is every key.
 func (k followKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Coach, k.Back}}
+		{k.Open, k.Coach, k.Kind, k.Back}}
 }
 
 // followModel lists what falls due, overdue first: routine visits by predicate, plan
@@ -104,6 +105,7 @@ type followModel struct {
 	all      []dueItem
 	items    []dueItem // those of the chosen coach
 	coachIdx int       // 0: all coaches, else coaches[coachIdx-1]
+	kindIdx  int       // 0: every kind, else dueKind(kindIdx-1)
 
 	cursor, offset int
 	width, height  int
@@ -160,6 +162,9 @@ func (m followModel) handleKey(msg tea.KeyPressMsg) (followModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Coach) && m.loaded:
 		m.coachIdx = (m.coachIdx + 1) % (len(m.data.coaches) + 1)
 		m.refilter()
+	case key.Matches(msg, m.keys.Kind) && m.loaded:
+		m.kindIdx = (m.kindIdx + 1) % 4
+		m.refilter()
 	case key.Matches(msg, m.keys.Open) && m.cursor < len(m.items):
 		id := m.items[m.cursor].coop.ID
 		return m, func() tea.Msg { return openRecordMsg{id: id} }
@@ -169,9 +174,10 @@ func (m followModel) handleKey(msg tea.KeyPressMsg) (followModel, tea.Cmd) {
 
 // refilter keeps the items of the chosen coach.
 func (m *followModel) refilter() {
-	m.items = m.items[:0]
+	m.items = nil
 	for _, it := range m.all {
-		if m.coachIdx == 0 || it.coop.CoachID == m.data.coaches[m.coachIdx-1].ID {
+		coachOK := m.coachIdx == 0 || it.coop.CoachID == m.data.coaches[m.coachIdx-1].ID
+		if coachOK && (m.kindIdx == 0 || it.kind == dueKind(m.kindIdx-1)) {
 			m.items = append(m.items, it)
 		}
 	}
@@ -195,7 +201,9 @@ func (m followModel) View() string {
 	for _, it := range m.items {
 		counts[bucketOf(it.date, m.data.today)]++
 	}
-	head := fmt.Sprintf("%s · %s %d · %s %d · %s %d", m.lang.ctf(ctCoachFilter, m.coachName()),
+	kinds := [...]ctxt{ctAllKinds, ctKindVisit, ctKindTreatment, ctKindRAT}
+	head := fmt.Sprintf("%s · %s · %s %d · %s %d · %s %d", m.lang.ct(kinds[m.kindIdx]),
+		m.lang.ctf(ctCoachFilter, m.coachName()),
 		m.lang.ct(ctOverdue), counts[0], m.lang.ct(ctThisWeek), counts[1],
 		m.lang.ct(ctLater), counts[2])
 	lines, cursorLine := m.itemLines()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,7 +250,7 @@ func TrainingHeader(l Language) training.Header {
 
 // WriteTrainingCSV writes the training list with headers and names in language l; the
 // `koroena training` command uses it too.
-func WriteTrainingCSV(w interface{ Write([]byte) (int, error) }, topics []training.Topic,
+func WriteTrainingCSV(w io.Writer, topics []training.Topic,
 	l Language, cat *diagnosis.Catalogue,
 ) error {
 	return training.WriteCSV(w, topics, TrainingHeader(l),
