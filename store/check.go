@@ -37,7 +37,7 @@ func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 	var out []Problem
 	err := s.view(func(tx *bolt.Tx) error {
 		c := &checker{tx: tx, rescore: rescore}
-		walkPages(tx)
+		c.pageSum = walkPages(tx)
 		for err := range tx.Check() {
 			c.add("bbolt", "", "%v", err)
 		}
@@ -59,29 +59,31 @@ func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 // reads the pages in a goroutine of its own, where a fault on a damaged page (a SIGBUS
 // past the end of the file) would kill the process; reading them here first turns such
 // a fault into a panic that view recovers as ErrDamaged.
-func walkPages(tx *bolt.Tx) {
+// It returns a byte mixed from what it read, which keeps the reads from being optimized
+// away.
+func walkPages(tx *bolt.Tx) (sum byte) {
 	_ = tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
-		walkBucket(b)
+		sum ^= walkBucket(b)
 		return nil
 	})
+	return sum
 }
 
-// walkSink keeps the compiler from dropping walkBucket's reads.
-var walkSink byte
-
-func walkBucket(b *bolt.Bucket) {
+// walkBucket reads a bucket's keys and values, nested buckets included.
+func walkBucket(b *bolt.Bucket) (sum byte) {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if v == nil {
 			if nested := b.Bucket(k); nested != nil {
-				walkBucket(nested)
+				sum ^= walkBucket(nested)
 			}
 			continue
 		}
 		if len(v) > 0 {
-			walkSink ^= v[0] ^ v[len(v)-1] // the last byte reaches an overflow's last page
+			sum ^= v[0] ^ v[len(v)-1] // the last byte reaches an overflow's last page
 		}
 	}
+	return sum
 }
 
 // checker walks one read transaction and collects problems.
@@ -90,6 +92,7 @@ type checker struct {
 	rescore  Rescorer
 	problems []Problem
 	coops    map[string]Cooperative // by key (16 bytes as string)
+	pageSum  byte                   // what walkPages read, kept so its reads stay
 }
 
 func (c *checker) add(bucket, key, format string, args ...any) {
