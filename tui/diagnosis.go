@@ -141,7 +141,8 @@ func (m diagnosisModel) show(a store.Assessment, coop store.Cooperative, prev *s
 	m.a.Figures, m.a.Answers = figures, answers
 	m.prevIn, m.prevRes = nil, nil
 	if prev != nil && len(prev.Figures)+len(prev.Answers) > 0 {
-		if pin, err := m.reg.Lookup(fmt.Sprintf("%s@%d", prev.Instrument, prev.Version)); err == nil {
+		ref := fmt.Sprintf("%s@%d", prev.Instrument, prev.Version)
+		if pin, err := m.reg.Lookup(ref); err == nil {
 			pinp, _ := scoring.NewInput(pin, prev.Figures, prev.Answers, prev.Options)
 			r := pin.Score(pinp)
 			m.prevIn, m.prevRes = pin, &r

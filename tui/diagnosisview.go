@@ -346,7 +346,8 @@ func (m diagnosisModel) inputLine(id string) string {
 	if v, ok := m.a.Figures[id]; ok {
 		val = "Rp " + rupiah.Format(v)
 	} else if d, ok := derivedOf(m.res, id); ok {
-		val = "Rp " + rupiah.Format(d.Value.String()) + " " + m.st.muted.Render(m.lang.at(atDerived))
+		val = "Rp " + rupiah.Format(d.Value.String()) + " " +
+			m.st.muted.Render(m.lang.at(atDerived))
 	}
 	return m.st.label.Render(padRight(name, 34)) + " " + val
 }
@@ -387,7 +388,9 @@ func (m diagnosisModel) bandTable(sc scoring.Scale, r scoring.ComponentResult) [
 }
 
 // effectiveScale is a component's scale after the assessment's chosen options.
-func effectiveScale(in *scoring.Instrument, c scoring.Component, opts map[string]string) scoring.Scale {
+func effectiveScale(in *scoring.Instrument, c scoring.Component,
+	opts map[string]string,
+) scoring.Scale {
 	sc := c.Scale
 	for _, o := range in.Options {
 		choice := o.Default
