@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"koroena/scoring"
 	"koroena/store"
@@ -48,11 +49,13 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 	}
 
 	typeAssessment(t, d, v)
-	if os.Getenv("DUMP") != "" {
-		d.keys("home")
-		t.Log(d.screen())
-	}
 	d.requireContains("Skor 80,25 · Sehat (sementara)")
+	// Each aspect's heading has its score of 100, weight and predicate.
+	head := ansi.Strip(strings.Join(d.m.as.assess.sectionLines(aspectPrefix+"tata_kelola",
+		120), "\n"))
+	if !strings.Contains(head, "75,00/100 ×30% CS") {
+		t.Errorf("tata kelola heading %q, want its score, weight and predicate", head)
+	}
 	if n := d.m.as.assess.unsaved(); n != 0 {
 		t.Fatalf("%d changes unsaved", n)
 	}
@@ -97,9 +100,6 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 	if a.Instrument != "ksp-2021" || a.Result == nil || a.Result.Total != "80.25" ||
 		a.Result.Predicate != "sehat" {
 		t.Errorf("stored %s result %+v", a.Instrument, a.Result)
-	}
-	if os.Getenv("DUMP") != "" {
-		t.Log(d.screen())
 	}
 }
 

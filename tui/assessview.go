@@ -164,6 +164,15 @@ func (m assessModel) sectionLines(id string, w int) []string {
 			if a.ID == asp {
 				right = m.lang.number(fixed2(a.Skor)) + " / " + m.lang.number(a.Max.String())
 			}
+			if a.ID == asp && a.Weighted {
+				// A weighted instrument (ksp-2021): the aspect's score of 100, its weight
+				// and, once complete, its predicate.
+				right = m.lang.number(fixed2(a.Score)) + "/100 ×" + a.Weight.String() + "%"
+				if a.Predicate != "" {
+					right += " " + m.st.predicateStyle(a.Predicate).Render(
+						m.lang.predicateLabel(a.Predicate, true))
+				}
+			}
 		}
 	}
 	left := m.st.section.Render(truncate(title, max(1, w-lipgloss.Width(right)-1)))
@@ -295,6 +304,9 @@ func (m assessModel) componentLine(id string, w int) string {
 		ratio = fmt.Sprintf("%d %s %d/%d", r.Ya, m.lang.at(atYesShort), n-len(r.Missing), n)
 	case r.Checklist:
 		ratio = fmt.Sprintf("%d %s", r.Ya, m.lang.at(atYesShort))
+		if r.Rated {
+			nilai = m.lang.number(r.Nilai.String())
+		}
 	case r.HasRatio:
 		ratio = m.lang.number(fixed2(r.Ratio)) + " %"
 		nilai = m.lang.number(r.Nilai.String())
