@@ -38,7 +38,8 @@ func TestRecord_PrintKeyWritesAndSaysWhere(t *testing.T) {
 	if len(asked) != 1 || asked[0] != "c1/id" {
 		t.Errorf("report asked for %v, want c1 in Indonesian once", asked)
 	}
-	if !strings.Contains(m.View(), "Rekam medis ditulis ke /tmp/rekam-medis-ksp-sumber-rejeki.pdf") {
+	want := "Rekam medis ditulis ke /tmp/rekam-medis-ksp-sumber-rejeki.pdf"
+	if !strings.Contains(m.View(), want) {
 		t.Errorf("view does not say where:\n%s", m.View())
 	}
 }

@@ -23,7 +23,9 @@ func koroena(t *testing.T, db string, args ...string) (int, string, string) {
 
 // registryCSV writes a registry of n cooperatives with NIKs from base+1; bad, when not
 // nil, changes the line of a row.
-func registryCSV(t testing.TB, path string, n int, base int64, bad func(row int, line string) string) {
+func registryCSV(t testing.TB, path string, n int, base int64,
+	bad func(row int, line string) string,
+) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("nama,nik,jenis,kelurahan,kecamatan,anggota,aktif\n")

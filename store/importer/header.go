@@ -37,7 +37,8 @@ const (
 // fieldNames is how messages name a field: the canonical column header.
 var fieldNames = map[field]string{
 	fID: "id", fName: "nama", fNIK: "nik", fLegalNumber: "no_badan_hukum",
-	fLegalDate: "tgl_badan_hukum", fType: "jenis", fLegalType: "jenis_badan_hukum", fAddress: "alamat",
+	fLegalDate: "tgl_badan_hukum", fType: "jenis", fLegalType: "jenis_badan_hukum",
+	fAddress:   "alamat",
 	fKelurahan: "kelurahan", fKecamatan: "kecamatan", fPhone: "telepon", fChair: "ketua",
 	fManager: "manajer", fMembers: "anggota", fCoach: "pendamping", fActive: "aktif",
 	fFiscalYearEnd: "akhir_tahun_buku", fLastRAT: "rat_terakhir", fNotes: "keterangan",

@@ -100,7 +100,8 @@ func TestCoops_BadCSV(t *testing.T) {
 	}
 	want := []string{
 		file + `:3:B: nik: "35760101000000" is not 16 digits`,
-		file + `:4:C: tgl_badan_hukum: "31/02/2021" is not a real date (day 31, month 2, year 2021)`,
+		file + `:4:C: tgl_badan_hukum: "31/02/2021" is not a real date ` +
+			`(day 31, month 2, year 2021)`,
 		file + `:5:D: jenis: "Perikanan" is not a known type (KSP, KSU, KPRI, KSPPS, ` +
 			`Karyawan, Wanita, Pasar, Konsumen, Produsen, Jasa, Pemasaran)`,
 		file + `:6:A: nama: the cooperative's name is empty`,

@@ -148,24 +148,27 @@ func parseActive(c cell) (bool, error) {
 type kind struct{ business, legal string }
 
 // kindNames maps a normalized "jenis" value to the types it sets.
-var kindNames = map[string]kind{
-	"ksp": {"ksp", "simpan_pinjam"}, "kopsimpanpinjam": {"ksp", "simpan_pinjam"},
-	"koperasisimpanpinjam": {"ksp", "simpan_pinjam"},
-	"simpanpinjam":         {"ksp", "simpan_pinjam"},
-	"ksu":                  {"ksu_usp", ""}, "ksuusp": {"ksu_usp", ""}, "serbausaha": {"ksu_usp", ""},
-	"koperasiserbausaha": {"ksu_usp", ""}, "usp": {"ksu_usp", ""},
-	"kpri": {"kpri", ""}, "koperasipegawairepublikindonesia": {"kpri", ""},
-	"kspps": {"kspps", "simpan_pinjam"}, "syariah": {"kspps", "simpan_pinjam"},
-	"ksppssyariah": {"kspps", "simpan_pinjam"}, "bmt": {"kspps", "simpan_pinjam"},
-	"karyawan": {"karyawan", ""}, "kopkar": {"karyawan", ""},
-	"koperasikaryawan": {"karyawan", ""},
-	"wanita":           {"wanita", ""}, "kopwan": {"wanita", ""}, "koperasiwanita": {"wanita", ""},
-	"pasar": {"pasar", ""}, "koppas": {"pasar", ""}, "koperasipasar": {"pasar", ""},
-	"konsumen": {"konsumen", "konsumen"}, "koperasikonsumen": {"konsumen", "konsumen"},
-	"produsen": {"produsen", "produsen"}, "koperasiprodusen": {"produsen", "produsen"},
-	"jasa": {"jasa", "jasa"}, "koperasijasa": {"jasa", "jasa"},
-	"pemasaran": {"", "pemasaran"}, "koperasipemasaran": {"", "pemasaran"},
-}
+var kindNames = func() map[string]kind {
+	m := map[string]kind{}
+	add := func(k kind, names ...string) {
+		for _, n := range names {
+			m[n] = k
+		}
+	}
+	add(kind{"ksp", "simpan_pinjam"}, "ksp", "kopsimpanpinjam", "koperasisimpanpinjam",
+		"simpanpinjam")
+	add(kind{"ksu_usp", ""}, "ksu", "ksuusp", "serbausaha", "koperasiserbausaha", "usp")
+	add(kind{"kpri", ""}, "kpri", "koperasipegawairepublikindonesia")
+	add(kind{"kspps", "simpan_pinjam"}, "kspps", "syariah", "ksppssyariah", "bmt")
+	add(kind{"karyawan", ""}, "karyawan", "kopkar", "koperasikaryawan")
+	add(kind{"wanita", ""}, "wanita", "kopwan", "koperasiwanita")
+	add(kind{"pasar", ""}, "pasar", "koppas", "koperasipasar")
+	add(kind{"konsumen", "konsumen"}, "konsumen", "koperasikonsumen")
+	add(kind{"produsen", "produsen"}, "produsen", "koperasiprodusen")
+	add(kind{"jasa", "jasa"}, "jasa", "koperasijasa")
+	add(kind{"", "pemasaran"}, "pemasaran", "koperasipemasaran")
+	return m
+}()
 
 // parseKind reads a "jenis" value: a business type (KSP, KSU, KPRI, KSPPS, Karyawan,
 // Wanita, Pasar, ...) or a legal type (Simpan Pinjam, Konsumen, Produsen, Pemasaran, Jasa),

@@ -25,7 +25,8 @@ type pdfDoc struct {
 }
 
 // beyondCP1252 replaces the characters instruments use that cp1252 lacks.
-var beyondCP1252 = strings.NewReplacer("≥", ">=", "≤", "<=", "−", "-", "≈", "~", "≠", "!=",
+var beyondCP1252 = strings.NewReplacer("≥", ">=", "≤", "<=", "−", "-", "≈", "~",
+	"≠", "!=",
 	"→", "->", "✓", "v")
 
 // writePDF draws the record as a PDF and returns its number of pages.
