@@ -44,6 +44,6 @@ func (a *app) runCheck() error {
 	for _, p := range problems {
 		fmt.Fprintf(a.stdout, "%s: %s\n", path, p)
 	}
-	return &exitError{code: 1, msg: fmt.Sprintf("check: %d problems found in %s",
-		len(problems), path)}
+	return &exitError{code: 1, msg: damagedMessage(path,
+		fmt.Errorf("check: %d problems found", len(problems)))}
 }
