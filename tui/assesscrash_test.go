@@ -62,6 +62,7 @@ func TestAssessCrashChild(t *testing.T) {
 		fmt.Println("error", c.m.saveErr)
 		os.Exit(3)
 	}
+	fmt.Println("ready")
 	for {
 		c.act()
 	}
@@ -197,7 +198,7 @@ func TestAssess_CrashKeepsSavedValues(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range crashRounds() {
 		lines := runCrashChild(t, path, draft.ID, uint64(round)+1,
-			time.Duration(30+rng.IntN(500))*time.Millisecond)
+			time.Duration(rng.IntN(400))*time.Millisecond)
 		for _, l := range lines {
 			verb, rest, _ := strings.Cut(l, " ")
 			kind, rest, _ := strings.Cut(rest, " ")
@@ -227,8 +228,8 @@ func TestAssess_CrashKeepsSavedValues(t *testing.T) {
 	t.Logf("%d rounds, %d values reported saved, %d fields", crashRounds(), saves, len(expect))
 }
 
-// runCrashChild starts the child on the file, kills it with SIGKILL after d, and returns
-// the lines it printed.
+// runCrashChild starts the child on the file, kills it with SIGKILL d after it is ready
+// to type, and returns the lines it printed.
 func runCrashChild(t *testing.T, path, id string, seed uint64, d time.Duration) []string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestAssessCrashChild$", "-test.count=1")
@@ -244,12 +245,21 @@ func runCrashChild(t *testing.T, path, id string, seed uint64, d time.Duration) 
 	}
 	var lines []string
 	var wg sync.WaitGroup
+	ready := make(chan struct{})
 	wg.Go(func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
+			if sc.Text() == "ready" {
+				close(ready)
+				continue
+			}
 			lines = append(lines, sc.Text())
 		}
 	})
+	select {
+	case <-ready:
+	case <-time.After(30 * time.Second):
+	}
 	time.Sleep(d)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
