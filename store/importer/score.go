@@ -27,15 +27,24 @@ func StoreResult(res scoring.Result) (store.Result, error) {
 
 // Rescore scores a stored assessment again with the instrument version it is pinned to.
 func Rescore(reg *scoring.Registry, a store.Assessment) (scoring.Result, error) {
+	_, _, res, err := RescoreInput(reg, a)
+	return res, err
+}
+
+// RescoreInput is Rescore that also returns the instrument and the input it scored, as
+// a diagnosis needs them.
+func RescoreInput(reg *scoring.Registry, a store.Assessment) (*scoring.Instrument,
+	scoring.Input, scoring.Result, error,
+) {
 	in, err := reg.Lookup(a.Instrument + "@" + strconv.Itoa(a.Version))
 	if err != nil {
-		return scoring.Result{}, err
+		return nil, scoring.Input{}, scoring.Result{}, err
 	}
 	input, err := scoring.NewInput(in, a.Figures, a.Answers, maps.Clone(a.Options))
 	if err != nil {
-		return scoring.Result{}, err
+		return nil, scoring.Input{}, scoring.Result{}, err
 	}
-	return in.Score(input), nil
+	return in, input, in.Score(input), nil
 }
 
 // Rescorer is the store.Rescorer that `koroena check` uses: the total a final assessment

@@ -94,11 +94,15 @@ func (r *record) markdownDiagnosis(b *strings.Builder) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(c.aspect),
 			mdText(c.label), c.ratio, c.nilai, c.bobot, c.skor)
 	}
-	if weak := weakest(comps); len(weak) > 0 {
-		fmt.Fprintf(b, "\n%s:\n\n", r.t("weakest"))
-		for _, c := range weak {
-			fmt.Fprintf(b, "- %s (%s %s / %s)\n", mdText(c.label), r.t("skor"), c.skor,
-				c.bobot)
+	fmt.Fprintf(b, "\n### %s\n\n", r.t("findings"))
+	if rows := r.findingRows(); len(rows) == 0 {
+		fmt.Fprintf(b, "%s\n", r.t("nofindings"))
+	} else {
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---:|---|\n", r.t("condition"),
+			r.t("severity"), r.t("lost"), r.t("remedy"))
+		for _, f := range rows {
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(f.name), f.severity, f.lost,
+				mdText(f.treatments))
 		}
 	}
 	if r.drafts > 0 {

@@ -135,18 +135,29 @@ func (d *pdfDoc) diagnosis() {
 	}
 	d.table(ct)
 
-	if weak := weakest(comps); len(weak) > 0 {
-		d.Ln(2)
-		d.ensure(lineH * float64(len(weak)+1))
-		d.SetFont("Helvetica", "B", bodySize)
-		d.CellFormat(d.w, lineH, d.tr(d.r.t("weakest")), "", 1, "L", false, 0, "")
-		d.SetFont("Helvetica", "", bodySize)
-		for _, c := range weak {
-			d.CellFormat(d.w, lineH, d.fit(fmt.Sprintf("•  %s (%s %s / %s)", c.label,
-				d.r.t("skor"), c.skor, c.bobot), d.w), "", 1, "L", false, 0, "")
-		}
-	}
+	d.findings()
 	d.drafts()
+}
+
+// findings writes the conditions found, with their severity, the points they cost and
+// the recommended treatments.
+func (d *pdfDoc) findings() {
+	d.Ln(3)
+	d.ensure(3 * lineH)
+	d.SetFont("Helvetica", "B", bodySize+0.5)
+	d.CellFormat(d.w, lineH+1, d.tr(d.r.t("findings")), "", 1, "L", false, 0, "")
+	rows := d.r.findingRows()
+	if len(rows) == 0 {
+		d.para(d.r.t("nofindings"))
+		return
+	}
+	ft := table{widths: []float64{55, 20, 20, 85}, align: "LLRL", wrap: true}
+	ft.header = []string{d.r.t("condition"), d.r.t("severity"), d.r.t("lost"),
+		d.r.t("remedy")}
+	for _, f := range rows {
+		ft.rows = append(ft.rows, []string{f.name, f.severity, f.lost, f.treatments})
+	}
+	d.table(ft)
 }
 
 // drafts mentions open drafts.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 	"koroena/store/importer"
 )
@@ -53,8 +54,9 @@ type latest struct {
 	a          store.Assessment
 	instrument *scoring.Instrument
 	result     *scoring.Result // nil when it could not be scored again
-	previous   *yearScore      // the year before, for the comparison
-	label      string          // predicate label
+	findings   []diagnosis.Finding
+	previous   *yearScore // the year before, for the comparison
+	label      string     // predicate label
 }
 
 // visitRow is one visit of the log.
@@ -66,9 +68,9 @@ type visitRow struct {
 }
 
 // gather reads the record of one cooperative.
-func gather(s *store.Store, reg *scoring.Registry, coopID, lang string, now time.Time) (
-	*record, error,
-) {
+func gather(s *store.Store, reg *scoring.Registry, cat *diagnosis.Catalogue, coopID,
+	lang string, now time.Time,
+) (*record, error) {
 	c, err := s.Cooperative(coopID)
 	if err != nil {
 		return nil, err
@@ -91,7 +93,7 @@ func gather(s *store.Store, reg *scoring.Registry, coopID, lang string, now time
 	if err != nil {
 		return nil, err
 	}
-	r.gatherAssessments(reg, as)
+	r.gatherAssessments(reg, cat, as)
 
 	if r.plan, err = s.TreatmentsOf(c.ID); err != nil {
 		return nil, err
@@ -109,7 +111,9 @@ func gather(s *store.Store, reg *scoring.Registry, coopID, lang string, now time
 
 // gatherAssessments keeps the current final assessment of each year (amended ones are
 // history) and scores the newest again for its table.
-func (r *record) gatherAssessments(reg *scoring.Registry, as []store.Assessment) {
+func (r *record) gatherAssessments(reg *scoring.Registry, cat *diagnosis.Catalogue,
+	as []store.Assessment,
+) {
 	var finals []store.Assessment
 	for _, a := range as {
 		switch a.Status {
@@ -138,8 +142,9 @@ func (r *record) gatherAssessments(reg *scoring.Registry, as []store.Assessment)
 	l := &latest{a: a, label: predicateLabel(reg, a, r.lang)}
 	if in, err := reg.Lookup(fmt.Sprintf("%s@%d", a.Instrument, a.Version)); err == nil {
 		l.instrument = in
-		if res, err := importer.Rescore(reg, a); err == nil {
+		if _, input, res, err := importer.RescoreInput(reg, a); err == nil {
 			l.result = &res
+			l.findings = cat.Diagnose(in, res, input)
 		}
 	}
 	if n := len(r.years); n >= 2 {

@@ -10,15 +10,20 @@ import (
 	"time"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
 // Options choose what Render writes.
 type Options struct {
-	Format   string            // FormatPDF (default) or FormatMarkdown
-	Lang     string            // "id" (default) or "en"
-	Registry *scoring.Registry // instruments for labels and the component table; Default when nil
-	Now      func() time.Time  // the date the report says it was made; time.Now when nil
+	Format string // FormatPDF (default) or FormatMarkdown
+	Lang   string // "id" (default) or "en"
+	// Registry holds the instruments for labels and the component table; Default when nil.
+	Registry *scoring.Registry
+	// Conditions is the diagnosis catalogue for the findings; diagnosis.Default when nil.
+	Conditions *diagnosis.Catalogue
+	// Now is the date the report says it was made; time.Now when nil.
+	Now func() time.Time
 }
 
 // Render writes the medical record of the cooperative with id coopID to path (mode
@@ -37,11 +42,14 @@ func Render(s *store.Store, coopID, path string, opts Options) (pages int, err e
 	if opts.Registry == nil {
 		opts.Registry = scoring.Default()
 	}
+	if opts.Conditions == nil {
+		opts.Conditions = diagnosis.Default()
+	}
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	r, err := gather(s, opts.Registry, coopID, opts.Lang, now())
+	r, err := gather(s, opts.Registry, opts.Conditions, coopID, opts.Lang, now())
 	if err != nil {
 		return 0, fmt.Errorf("report: %w", err)
 	}

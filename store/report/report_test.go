@@ -146,7 +146,7 @@ func TestRender_Markdown(t *testing.T) {
 		"## Profil", "## Skor dari tahun ke tahun", "## Diagnosis terakhir",
 		"| Aspek | Komponen | Rasio | Nilai | Bobot | Skor |", "## Rencana pengobatan",
 		"| Susun SOP kredit | Pengurus | 30 Oktober 2026 | Direncanakan (lewat tenggat) |",
-		"## Catatan kunjungan", "Total " + strings.ReplaceAll(c.Latest.Total, ".", ",")} {
+		"## Catatan kunjungan", "### Temuan (penyakit)", "Total " + strings.ReplaceAll(c.Latest.Total, ".", ",")} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
@@ -51,7 +52,12 @@ var words = map[string][2]string{
 	"missing":    {"data kurang", "missing data"},
 	"undefined":  {"tak terdefinisi", "undefined"},
 	"ya":         {"ya", "yes"},
-	"weakest":    {"Komponen terlemah", "Weakest components"},
+	"findings":   {"Temuan (penyakit)", "Findings (conditions)"},
+	"condition":  {"Penyakit", "Condition"},
+	"severity":   {"Tingkat", "Severity"},
+	"lost":       {"Poin hilang", "Points lost"},
+	"remedy":     {"Resep", "Recommended treatment"},
+	"nofindings": {"Tidak ada penyakit yang ditemukan.", "No condition found."},
 	"norescore": {"Tabel komponen tidak tersedia: instrumen %s tidak dapat dimuat.",
 		"Component table unavailable: instrument %s could not be loaded."},
 	"drafts":    {"Draf penilaian terbuka: %d.", "Open assessment drafts: %d."},
@@ -194,7 +200,6 @@ func dash(s string) string {
 // componentRow is one line of the latest assessment's component table.
 type componentRow struct {
 	aspect, label, ratio, nilai, bobot, skor string
-	share                                    float64 // skor / bobot, for "weakest"
 }
 
 // aspectRow is one aspect's skor against its maximum.
@@ -247,27 +252,37 @@ func (r *record) componentRow(in *scoring.Instrument, aspect string,
 	if c.Status == scoring.StatusScored && !c.Checklist {
 		row.nilai = r.points(c.Nilai)
 	}
-	if b := c.Bobot.Float64(); b > 0 {
-		row.share = c.Skor.Float64() / b
-	}
 	return row
 }
 
-// weakest names up to three components with the lowest share of their weight.
-func weakest(rows []componentRow) []componentRow {
-	sorted := make([]componentRow, len(rows))
-	copy(sorted, rows)
-	for i := 1; i < len(sorted); i++ {
-		for j := i; j > 0 && sorted[j].share < sorted[j-1].share; j-- {
-			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-		}
+// findingRow is one condition (penyakit) of the latest assessment.
+type findingRow struct{ name, severity, lost, treatments string }
+
+// severityWords are the severities in Indonesian and English.
+var severityWords = map[diagnosis.Severity][2]string{
+	diagnosis.Ringan: {"ringan", "mild"},
+	diagnosis.Sedang: {"sedang", "moderate"},
+	diagnosis.Berat:  {"berat", "severe"},
+}
+
+// findingRows are the latest assessment's conditions with their recommended treatments,
+// the costliest first.
+func (r *record) findingRows() []findingRow {
+	if r.latest == nil {
+		return nil
 	}
-	var out []componentRow
-	for _, c := range sorted {
-		if len(out) == 3 || c.share >= 1 {
-			break
+	var out []findingRow
+	for _, f := range r.latest.findings {
+		sev := severityWords[f.Severity][0]
+		if r.lang == "en" {
+			sev = severityWords[f.Severity][1]
 		}
-		out = append(out, c)
+		var names []string
+		for _, t := range f.Treatments {
+			names = append(names, t.Name.In(r.lang))
+		}
+		out = append(out, findingRow{name: f.Condition.Name.In(r.lang), severity: sev,
+			lost: r.points(f.Lost), treatments: dash(strings.Join(names, "; "))})
 	}
 	return out
 }
