@@ -101,6 +101,25 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 		a.Result.Predicate != "sehat" {
 		t.Errorf("stored %s result %+v", a.Instrument, a.Result)
 	}
+
+	// The record: both assessments on the timeline, each with its instrument, and the
+	// trend names each column's rubric and says they do not compare.
+	for range 4 {
+		if d.m.focused() == focusRecord {
+			break
+		}
+		d.keys("esc")
+	}
+	if d.m.focused() != focusRecord {
+		t.Fatalf("esc did not lead back to the record:\n%s", d.screen())
+	}
+	d.requireContains("TB 2025 · ksp-2021 · 80,25 Sehat")
+	d.requireContains("TB 2024 · ksp-2016 · 89,45 Sehat")
+	d.requireContains("2016  2021")
+	for _, w := range []string{"Rubrik berbeda", "(ksp-2016, ksp-2021):", "skornya",
+		"sebanding."} {
+		d.requireContains(w)
+	}
 }
 
 // finalOn stores a final assessment of a fiscal year with a vector's figures and answers,

@@ -164,6 +164,7 @@ const (
 	txtKeyCloseHelp
 	txtUnknownCoach
 	txtRecord
+	txtTrendRubrics
 	numTexts // not a text: the size of the catalogue
 )
 
@@ -248,6 +249,7 @@ var catalogue = map[msgID][2]string{
 	txtKeyCloseHelp:      {"tutup bantuan", "close help"},
 	txtUnknownCoach:      {"—", "—"},
 	txtRecord:            {"Rekam medis", "Record"},
+	txtTrendRubrics:      {"Rubrik berbeda (%s): skornya tidak sebanding.", "Different rubrics (%s): their scores do not compare."},
 }
 
 // tr returns the text of id in language l.

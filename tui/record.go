@@ -375,6 +375,7 @@ type yearScore struct {
 	total int // hundredths
 	text  string
 	pred  string
+	inst  string // instrument id: 2016 and 2021 totals are different rubrics
 }
 
 // trend is the final total of every fiscal year, oldest first.
@@ -395,7 +396,7 @@ func (m recordModel) trend() []yearScore {
 		if !ok {
 			continue
 		}
-		out = append(out, yearScore{y, v, a.Result.Total, a.Result.Predicate})
+		out = append(out, yearScore{y, v, a.Result.Total, a.Result.Predicate, a.Instrument})
 	}
 	slices.SortFunc(out, func(a, b yearScore) int { return cmp.Compare(a.year, b.year) })
 	return out

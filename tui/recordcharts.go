@@ -60,11 +60,49 @@ func (m recordModel) trendLines(w int) []string {
 	}
 
 	years, totals := strings.Repeat(" ", trendAxisW), strings.Repeat(" ", trendAxisW)
+	rubrics, insts := strings.Repeat(" ", trendAxisW), []string{}
 	for _, p := range points {
 		years += padLeft(fmt.Sprint(p.year), trendColW-1) + " "
 		totals += padLeft(m.lang.number(p.text), trendColW-1) + " "
+		_, short, _ := strings.Cut(p.inst, "-")
+		rubrics += padLeft(truncate(short, trendColW-1), trendColW-1) + " "
+		if !slices.Contains(insts, p.inst) {
+			insts = append(insts, p.inst)
+		}
 	}
-	return append(lines, m.st.record.axis.Render(years), totals)
+	lines = append(lines, m.st.record.axis.Render(years), totals)
+	if len(insts) > 1 {
+		// Issue 7: totals of different instruments (ksp-2016, ksp-2021) stand side by
+		// side only with each column's rubric named and a word that they do not compare.
+		lines = append(lines, m.st.muted.Render(rubrics))
+		note := fmt.Sprintf(m.lang.tr(txtTrendRubrics), strings.Join(insts, ", "))
+		for _, l := range wrapWords(note, w) {
+			lines = append(lines, m.st.muted.Render(l))
+		}
+	}
+	return lines
+}
+
+// wrapWords breaks s into lines of at most w columns at spaces; a word longer than w is
+// cut.
+func wrapWords(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, truncate(line, w))
+			line = word
+		}
+	}
+	if line != "" {
+		lines = append(lines, truncate(line, w))
+	}
+	return lines
 }
 
 // aspectLines draws each aspect of the latest final assessment as a bar against its
