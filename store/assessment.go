@@ -265,7 +265,7 @@ func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment,
 		if err := fn(&a); err != nil {
 			return err
 		}
-		change, err := diff(contentOf(old.Assessment), contentOf(a))
+		change, err := contentDiff(old.Assessment, a)
 		if err != nil || string(change) == "{}" {
 			a = old.Assessment // nothing changed: no write, no audit event
 			return err
