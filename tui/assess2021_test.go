@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,6 +49,11 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 		t.Fatalf("enter did not open a new assessment:\n%s", d.screen())
 	}
 
+	// The RAT of the year has not been held: the examination is flagged, the score stands.
+	v.Answers["el_rat"] = false
+	if !slices.Contains(d.m.as.assess.rows, assessRow{rowSection, sectionEligibility}) {
+		t.Fatal("no preconditions section on the assessment screen")
+	}
 	typeAssessment(t, d, v)
 	d.requireContains("Skor 80,25 · Sehat (sementara)")
 	// Each aspect's heading has its score of 100, weight and predicate.
@@ -77,6 +83,7 @@ func TestAssess_KSP2021TypeFinalizeDiagnose(t *testing.T) {
 	d.requireContains("75,00/100 ×30% Cukup Sehat")
 	d.requireContains("nilai 2 Cukup Sehat · skor 3,00/4")
 	d.requireContains("2 dari 3 ya = 66,67 % → nilai 2")
+	d.requireContains("Syarat pemeriksaan belum terpenuhi (el_rat): hasil ini ditandai.")
 	// The 2016 assessment of 2024 is named, but not subtracted from the 2021 score.
 	d.requireContains("Dibanding TB 2024 (89,45, Sehat) · ksp-2016")
 	d.requireContains("ksp-2016 dan ksp-2021 adalah rubrik berbeda")

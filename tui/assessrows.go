@@ -36,12 +36,14 @@ var figureGroups = []string{
 
 // Section ids besides the figure groups: aspects are "aspect:<id>".
 const (
-	sectionAdjustment = "adjustment"
-	aspectPrefix      = "aspect:"
+	sectionAdjustment  = "adjustment"
+	sectionEligibility = "eligibility"
+	aspectPrefix       = "aspect:"
 )
 
 // buildRows lays an instrument out: the figures by statement, then each aspect with its
-// components and their questions, then the adjustment factors.
+// components and their questions, then the eligibility preconditions and the adjustment
+// factors.
 func buildRows(in *scoring.Instrument) []assessRow {
 	var rows []assessRow
 	groups := slices.Clone(figureGroups)
@@ -74,6 +76,13 @@ func buildRows(in *scoring.Instrument) []assessRow {
 					rows = append(rows, assessRow{rowQuestion, q.ID})
 				}
 			}
+		}
+	}
+	// An instrument's preconditions (ksp-2021: a closed year, an RAT held, …).
+	if qs := in.QuestionsOf(scoring.EligibilityComponent); len(qs) > 0 {
+		rows = append(rows, assessRow{rowSection, sectionEligibility})
+		for _, q := range qs {
+			rows = append(rows, assessRow{rowQuestion, q.ID})
 		}
 	}
 	if qs := in.QuestionsOf(scoring.AdjustmentComponent); len(qs) > 0 {

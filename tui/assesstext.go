@@ -116,6 +116,8 @@ const (
 	atLeaveUnsaved
 	atDiagRatedList
 	atDiagOtherRubric
+	atGroupEligibility
+	atDiagIneligible
 	numAssessTexts // not a text: the size of the catalogue
 )
 
@@ -229,6 +231,9 @@ var assessTexts = map[atxt][2]string{
 	atDiagRatedList:     {"%d dari %d ya = %s %% → nilai %s", "%d of %d yes = %s %% → nilai %s"},
 	atDiagOtherRubric: {"Instrumen %s dan %s adalah rubrik berbeda: skornya tidak dibandingkan.",
 		"%s and %s are different rubrics: their scores are not compared."},
+	atGroupEligibility: {"Syarat pemeriksaan", "Preconditions"},
+	atDiagIneligible: {"Syarat pemeriksaan belum terpenuhi (%s): hasil ini ditandai.",
+		"Preconditions not met (%s): this result is flagged."},
 }
 
 // at returns the text of id in language l.

@@ -204,6 +204,7 @@ var sectionNames = map[string]atxt{
 	scoring.GroupIncome:      atGroupIncome,
 	scoring.GroupAggregates:  atGroupAggregates,
 	sectionAdjustment:        atGroupAdjustment,
+	sectionEligibility:       atGroupEligibility,
 }
 
 // figureLines is a figure's label, value and marks, and a second line while it is typed

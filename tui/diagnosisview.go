@@ -133,6 +133,12 @@ func (m diagnosisModel) aspectLines() []string {
 // adjustmentLines say which adjustment factors changed the predicate.
 func (m diagnosisModel) adjustmentLines() []string {
 	lines := []string{m.st.section.Render(m.lang.at(atDiagAdjustments))}
+	if el := m.res.Eligibility; el != nil && !el.Met {
+		// Unmet or unanswered preconditions flag the examination (ksp-2021).
+		ids := append(slices.Clone(el.Unmet), el.Unanswered...)
+		lines = append(lines, "  "+m.st.assess.warn.Render(fmt.Sprintf(
+			m.lang.at(atDiagIneligible), strings.Join(ids, ", "))))
+	}
 	if len(m.res.Adjustments) == 0 {
 		return append(lines, "  "+m.st.muted.Render(m.lang.at(atDiagNoAdjustment)))
 	}
