@@ -339,7 +339,9 @@ func TestScore_KSP2021SpecialCases(t *testing.T) {
 	check("growth from a loss", map[string]int64{"shu_setelah_pajak": 50,
 		"shu_setelah_pajak_lalu": -100}, nil, "kk_g4", StatusScored, 1, "")
 	check("growth from a loss, undefined", map[string]int64{"shu_setelah_pajak": 50,
-		"shu_setelah_pajak_lalu": -100}, map[string]string{"pertumbuhan_dasar": "tidak_terdefinisi"}, "kk_g4", StatusUndefined, 0, "a loss last year")
+		"shu_setelah_pajak_lalu": -100},
+		map[string]string{"pertumbuhan_dasar": "tidak_terdefinisi"}, "kk_g4", StatusUndefined,
+		0, "a loss last year")
 	check("no core business", map[string]int64{"beban_pokok": 5, "beban_usaha_anggota": 0,
 		"beban_perkoperasian": 0, "partisipasi_bruto": 0}, nil, "kk_e1", StatusScored, 4,
 		"no gross participation")
