@@ -99,12 +99,12 @@ func newCareScreens(repo Repo, opts Options, l Language, st *styles) careScreens
 		s.now = time.Now
 	}
 	s.repo, _ = repo.(CareRepo)
-	s.follow = newFollowModel(l, st)
+	s.follow = newFollowModel(l, st, s.cat)
 	s.city = newCityModel(l, st)
 	s.cityList = newCoopListModel(l, st, "", nil)
 	s.training = newTrainingModel(l, st, s.cat, s.exportDir)
 	s.plan = newPlanModel(l, st, planDeps{s.repo, s.cat, s.reg, s.now}, "")
-	s.visit = newVisitModel(l, st, s.repo, "")
+	s.visit = newVisitModel(l, st, s.repo, s.cat, "")
 	return s
 }
 
@@ -243,7 +243,7 @@ func (m Model) openCare(msg openCareMsg) (Model, tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch msg.f {
 	case focusFollowUp:
-		c.follow = newFollowModel(m.lang, &m.styles)
+		c.follow = newFollowModel(m.lang, &m.styles, c.cat)
 		c.follow.SetSize(m.width, m.bodyHeight())
 		cmd = loadCareCmd(c.repo, c.now)
 	case focusCity:
@@ -260,7 +260,7 @@ func (m Model) openCare(msg openCareMsg) (Model, tea.Cmd, bool) {
 		c.plan.SetSize(m.width, m.bodyHeight())
 		cmd = loadPlanCmd(c.repo, msg.coopID, c.now)
 	case focusVisit:
-		c.visit = newVisitModel(m.lang, &m.styles, c.repo, msg.coopID)
+		c.visit = newVisitModel(m.lang, &m.styles, c.repo, c.cat, msg.coopID)
 		c.visit.SetSize(m.width, m.bodyHeight())
 		cmd = loadVisitCmd(c.repo, msg.coopID, c.now)
 	default:

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"koroena/store"
+	"koroena/scoring/diagnosis"
 )
 
 // moveKeyMap holds the moving keys every care screen shares.
@@ -99,6 +99,7 @@ type followModel struct {
 	lang Language
 	st   *styles
 	keys followKeyMap
+	cat  *diagnosis.Catalogue
 
 	loaded   bool
 	data     careData
@@ -112,8 +113,8 @@ type followModel struct {
 }
 
 // newFollowModel builds an empty screen; the data arrives in a careDataLoadedMsg.
-func newFollowModel(l Language, st *styles) followModel {
-	return followModel{lang: l, st: st, keys: defaultFollowKeyMap(l)}
+func newFollowModel(l Language, st *styles, cat *diagnosis.Catalogue) followModel {
+	return followModel{lang: l, st: st, keys: defaultFollowKeyMap(l), cat: cat}
 }
 
 // SetSize lays the screen out in w by h cells.
@@ -260,6 +261,9 @@ func (m followModel) itemLine(it dueItem, selected bool) string {
 		detail = m.lang.ctf(ctVisitDue, pred)
 	case dueTreatment:
 		detail = it.treatment.Title
+		if t, ok := m.cat.Treatment(it.treatment.TreatmentID); ok {
+			detail = t.Name.In(string(m.lang))
+		}
 	case dueRAT:
 		detail = m.lang.ctf(ctRATDue, it.fiscalYear)
 	}
@@ -280,15 +284,4 @@ func (m followModel) itemLine(it dueItem, selected bool) string {
 		return m.st.list.selected.Render("›" + line[1:])
 	}
 	return line
-}
-
-// treatmentsOf filters plan items by cooperative.
-func treatmentsOf(items []store.Treatment, coopID string) []store.Treatment {
-	var out []store.Treatment
-	for _, t := range items {
-		if t.CoopID == coopID {
-			out = append(out, t)
-		}
-	}
-	return out
 }

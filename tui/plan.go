@@ -112,7 +112,10 @@ func defaultPlanKeyMap(l Language) planKeyMap {
 		Save:       b([]string{"enter"}, "enter", ctKeySave),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.tr(txtKeyClear))),
 	}
+	// Save and Cancel work only while a note is being typed.
 	k.Open.SetEnabled(false)
+	k.Save.SetEnabled(false)
+	k.Cancel.SetEnabled(false)
 	return k
 }
 
@@ -226,10 +229,14 @@ func (m planModel) Update(msg tea.Msg) (planModel, tea.Cmd) {
 			m.keepSaved(msg.t)
 		}
 	case tea.KeyPressMsg:
+		var cmd tea.Cmd
 		if m.editing {
-			return m.handleNoteKey(msg)
+			m, cmd = m.handleNoteKey(msg)
+		} else {
+			m, cmd = m.handleKey(msg)
 		}
-		return m.handleKey(msg)
+		m.enableKeys()
+		return m, cmd
 	}
 	m.enableKeys()
 	return m, nil

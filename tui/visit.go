@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
@@ -121,6 +122,7 @@ type visitModel struct {
 	st   *styles
 	keys visitKeyMap
 	repo CareRepo
+	cat  *diagnosis.Catalogue
 
 	coopID   string
 	loaded   bool
@@ -138,8 +140,11 @@ type visitModel struct {
 }
 
 // newVisitModel builds the form for cooperative coopID; it fills on a visitLoadedMsg.
-func newVisitModel(l Language, st *styles, repo CareRepo, coopID string) visitModel {
-	m := visitModel{lang: l, st: st, keys: defaultVisitKeyMap(l), repo: repo, coopID: coopID}
+func newVisitModel(l Language, st *styles, repo CareRepo, cat *diagnosis.Catalogue,
+	coopID string,
+) visitModel {
+	m := visitModel{lang: l, st: st, keys: defaultVisitKeyMap(l), repo: repo, cat: cat,
+		coopID: coopID}
 	for _, f := range []int{visitDate, visitPurpose, visitNotes} {
 		ti := textinput.New()
 		ti.Prompt = ""
@@ -340,11 +345,15 @@ func (m visitModel) View() string {
 		if r := m.reviews[i]; r > 0 {
 			choice = m.st.assess.final.Render("→ " + m.lang.treatmentStatus(reviewChoices[r]))
 		}
+		title := t.Title
+		if tr, ok := m.cat.Treatment(t.TreatmentID); ok {
+			title = tr.Name.In(string(m.lang))
+		}
 		mark := "  "
 		if visitFields+i == m.cursor {
 			mark = m.st.assess.cursor.Render("› ")
 		}
-		lines = append(lines, truncate(mark+padRight(t.Title, max(10, m.width-30))+" "+choice,
+		lines = append(lines, truncate(mark+padRight(title, max(10, m.width-30))+" "+choice,
 			m.width))
 	}
 	if m.err != nil {
