@@ -145,6 +145,31 @@ var sizeScreens = []sizeScreen{
 		openCoop(d, fx.draft)
 		d.keys("d")
 	}},
+	// The care screens (care_test.go has their behaviour).
+	{name: "follow-up", want: focusFollowUp, reach: func(d *driver, _ sizeFixture) {
+		d.keys("u")
+	}},
+	{name: "city", want: focusCity, reach: func(d *driver, _ sizeFixture) { d.keys("c") }},
+	{name: "city-list", want: focusCityList, reach: func(d *driver, _ sizeFixture) {
+		d.keys("c", "enter")
+	}},
+	{name: "training", want: focusTraining, reach: func(d *driver, _ sizeFixture) {
+		d.keys("t", "enter")
+	}},
+	{name: "plan", want: focusPlan, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("p")
+	}},
+	{name: "plan-note", want: focusPlan, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("p", "j", "a", "g", "n")
+		d.send(typeText("catatan panjang sekali untuk melihat apakah baris terpotong")...)
+	}},
+	{name: "visit", want: focusVisit, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("v")
+		d.send(typeText("tujuan kunjungan yang panjang sekali")...)
+	}},
 }
 
 // sizeSteps are the widths and heights tried: every one with KOROENA_LONG=1, else steps
