@@ -26,9 +26,10 @@
 //
 // levels on a trigger map ringan, sedang and berat to tests of the same measure. Without
 // them a ratio or nilai trigger takes the severity from the component's nilai (≥ 75
-// ringan, ≥ 40 sedang, below that berat) and a checklist from its share of "ya" (≥ 75 %
-// ringan, ≥ 50 % sedang, below berat); a question trigger has a fixed level. A condition
-// takes the worst severity of its fired triggers.
+// ringan, ≥ 40 sedang, below that berat), a checklist the same way from its share of "ya"
+// (≥ 75 % ringan, ≥ 40 % sedang, below berat) and an aspect from its skor against its
+// maximum; a question trigger has a fixed level. A condition takes the worst severity of
+// its fired triggers.
 //
 // The points a condition costs are the sum, over the components of its fired triggers
 // (each counted once), of bobot − skor; a fired question trigger costs the points its
