@@ -412,10 +412,12 @@ func (m cityModel) barLines() []string {
 			w = 1
 		}
 		label := padRight(m.colTitle(c, long), labelW)
+		barSt := m.st.muted
 		if preds[i] != "" {
 			label = m.st.predicateStyle(preds[i]).Render(label)
+			barSt = m.st.predicateStyle(preds[i])
 		}
-		bar := m.st.record.barFull.Render(strings.Repeat("█", w))
+		bar := barSt.Render(strings.Repeat("█", w))
 		out = append(out, fmt.Sprintf("%s %s %d", label, bar, n))
 	}
 	return out

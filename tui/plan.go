@@ -141,6 +141,7 @@ const (
 	planRowRec                        // a recommended treatment not yet in the plan
 	planRowHeading                    // a section or condition heading
 	planRowText                       // a remark
+	planRowCondition                  // a condition the recommendations below treat
 )
 
 // planRow is one line of the plan screen.
@@ -440,7 +441,7 @@ func (m planModel) rows() []planRow {
 		lost := m.lang.ctf(ctLost, m.lang.number(f.Lost.Fixed2()))
 		head := fmt.Sprintf("%s · %s · %s", f.Condition.Name.In(string(m.lang)),
 			m.lang.severity(f.Severity.String()), lost)
-		rows = append(rows, planRow{kind: planRowText, text: head})
+		rows = append(rows, planRow{kind: planRowCondition, text: head, finding: fi})
 		for _, tr := range f.Treatments {
 			if inPlan[f.Condition.ID+"|"+tr.ID] {
 				continue
@@ -489,6 +490,12 @@ func (m planModel) rowLine(r planRow, selected bool) string {
 		return m.st.section.Render(r.text)
 	case planRowText:
 		return m.st.muted.Render("  " + r.text)
+	case planRowCondition:
+		st := m.st.assess.warn
+		if m.findings[r.finding].Severity == diagnosis.Berat {
+			st = m.st.errText
+		}
+		return st.Render("  " + r.text)
 	case planRowItem:
 		line = m.itemLine(m.items[r.item])
 	case planRowRec:
