@@ -137,11 +137,11 @@ type planRowKind int
 
 // The kinds of line.
 const (
-	planRowItem    planRowKind = iota // a plan item (selectable)
-	planRowRec                        // a recommended treatment not yet in the plan
-	planRowHeading                    // a section or condition heading
-	planRowText                       // a remark
-	planRowCondition                  // a condition the recommendations below treat
+	planRowItem      planRowKind = iota // a plan item (selectable)
+	planRowRec                          // a recommended treatment not yet in the plan
+	planRowHeading                      // a section or condition heading
+	planRowText                         // a remark
+	planRowCondition                    // a condition the recommendations below treat
 )
 
 // planRow is one line of the plan screen.
