@@ -20,7 +20,13 @@ type demoFlags struct {
 	coops int
 	years int
 	seed  uint64
+	lean  bool
 }
+
+// leanAbove is the size of city from which `koroena demo` writes lean final assessments
+// (demo.Options.Lean) unless --lean=false says otherwise: a country of 130,000
+// cooperatives and 10 years takes about half the disk without the engine's output.
+const leanAbove = 20_000
 
 // demoCmd writes the demo city (domain/CITY.md) into a new data file.
 func (a *app) demoCmd() *cobra.Command {
@@ -39,13 +45,20 @@ func (a *app) demoCmd() *cobra.Command {
 	fl.IntVar(&f.coops, "coops", demo.DefaultCoops, "active cooperatives to generate")
 	fl.IntVar(&f.years, "years", demo.DefaultYears, "fiscal years of assessments, at most")
 	fl.Uint64Var(&f.seed, "seed", demo.DefaultSeed, "seed of the generator")
+	fl.BoolVar(&f.lean, "lean", false, fmt.Sprintf("leave the scoring engine's full output "+
+		"out of final assessments (default above %d cooperatives)", leanAbove))
+	cmd.PreRun = func(cmd *cobra.Command, _ []string) {
+		if !cmd.Flags().Changed("lean") {
+			f.lean = f.coops > leanAbove
+		}
+	}
 	return cmd
 }
 
 // runDemo writes the city where --db says, or into a fresh file, and reports it.
 func (a *app) runDemo(f demoFlags) error {
 	// Zero means "the default" to the generator; on the command line it is a mistake.
-	opts := demo.Options{Coops: f.coops, Years: f.years, Seed: f.seed}
+	opts := demo.Options{Coops: f.coops, Years: f.years, Seed: f.seed, Lean: f.lean}
 	if err := opts.Validate(); err != nil || f.coops < 1 || f.years < 1 {
 		return &exitError{code: 1, msg: fmt.Sprintf(
 			"demo: --coops must be 1 to %d and --years 1 to %d, not %d and %d",
