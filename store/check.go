@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -114,6 +116,7 @@ func (c *checker) run() {
 	c.checkCoops()
 	c.checkVisits()
 	c.checkAssessments()
+	c.checkSummaries()
 	c.checkTreatments()
 	c.checkAudit()
 }
@@ -230,11 +233,49 @@ func (c *checker) checkAssessments() {
 		case rec.CoopID != idText(k[:idLen]):
 			c.add("assessments_by_coop", rec.ID, "indexed under cooperative %s, belongs to %s",
 				idText(k[:idLen]), rec.CoopID)
-		case decodeJSON(v, &head) != nil || head.Status != rec.Status:
-			c.add("assessments_by_coop", rec.ID, "index head disagrees with the record")
+		case decodeJSON(v, &head) != nil || head.AssessmentHead != headOf(rec.Assessment):
+			c.add("assessments_by_coop", rec.ID, "index head disagrees with the record "+
+				"(status, total or predicate)")
 		}
 		return nil
 	})
+}
+
+// headOf is the index head an assessment's record makes.
+func headOf(a Assessment) AssessmentHead {
+	h := AssessmentHead{ID: a.ID, Instrument: a.Instrument, Version: a.Version,
+		FiscalYear: a.FiscalYear, Status: a.Status}
+	if a.Result != nil {
+		h.Total, h.Predicate = a.Result.Total, a.Result.Predicate
+	}
+	return h
+}
+
+// checkSummaries checks that every list row is what the cooperative's records make of
+// it: its profile, its latest final assessment, its open draft and its last visit.
+func (c *checker) checkSummaries() {
+	sums := c.tx.Bucket(bucketCoopSummary)
+	visits := c.tx.Bucket(bucketVisitsByCoop).Cursor()
+	for key, coop := range c.coops {
+		k := []byte(key)
+		stored := sums.Get(k)
+		if stored == nil {
+			continue // reported with the cooperative
+		}
+		want := CoopSummary{Cooperative: coop}
+		want.Notes = ""
+		if err := fillAssessmentSummary(c.tx, k, &want); err != nil {
+			continue // the heads are reported by checkAssessments
+		}
+		if vk, _ := lastWithPrefix(visits, k); vk != nil && len(vk) == 2*idLen+8 {
+			sec := int64(binary.BigEndian.Uint64(vk[idLen:idLen+8]) ^ (1 << 63))
+			want.LastVisit = time.Unix(sec, 0).UTC()
+		}
+		if !bytes.Equal(stored, encodeSummary(&want)) {
+			c.add("coop_summary", coop.ID, "list row disagrees with the cooperative's "+
+				"records (profile, latest assessment, draft or last visit)")
+		}
+	}
 }
 
 // checkAssessment checks one assessment record.

@@ -94,6 +94,25 @@ func TestCheck_FindsInjectedInconsistencies(t *testing.T) {
 		{"final total does not re-score", nil, func(a Assessment) (string, error) {
 			return "79.95", nil
 		}, "assessments %assess: re-scores to 79.95 with ksp-2016@1, stored total is 80.00"},
+		{"index head's total disagrees with the record", func(_ *testing.T, f checkFixture,
+			tx *bolt.Tx) error {
+			coop, _ := idKey(f.coop.ID)
+			k, _ := idKey(f.assess.ID)
+			h := headOf(f.assess)
+			h.Total = "90.00"
+			return putJSON(tx.Bucket(bucketAssessByCoop), assessIndexKey(coop, 2025, k),
+				headRecord{valueVersion, h})
+		}, nil, "assessments_by_coop %assess: index head disagrees with the record"},
+		{"list row disagrees with the records", func(_ *testing.T, f checkFixture,
+			tx *bolt.Tx) error {
+			k, _ := idKey(f.coop.ID)
+			sum, err := getSummary(tx, k)
+			if err != nil {
+				return err
+			}
+			sum.Latest.Total = "90.00"
+			return putSummary(tx, k, &sum)
+		}, nil, "coop_summary %coop: list row disagrees with the cooperative's records"},
 		{"audit index points at a missing event", func(_ *testing.T, f checkFixture,
 			tx *bolt.Tx) error {
 			c := tx.Bucket(bucketAudit).Cursor()
