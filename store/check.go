@@ -40,7 +40,7 @@ func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		c := &checker{tx: tx, rescore: rescore}
 		c.pageSum = walkPages(tx)
-		for err := range tx.Check() {
+		for err := range tx.Check(bolt.WithKVStringer(boundedKV{})) {
 			c.add("bbolt", "", "%v", err)
 		}
 		if len(c.problems) > 0 {
@@ -75,6 +75,9 @@ func walkPages(tx *bolt.Tx) (sum byte) {
 func walkBucket(b *bolt.Bucket) (sum byte) {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) > 0 {
+			sum ^= k[len(k)-1] // a damaged page can claim a key of gigabytes (issue #8)
+		}
 		if v == nil {
 			if nested := b.Bucket(k); nested != nil {
 				sum ^= walkBucket(nested)

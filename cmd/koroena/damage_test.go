@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"koroena/store"
 	"koroena/store/demo"
@@ -147,5 +150,50 @@ func TestCheck_ProblemsNameTheNewestBackup(t *testing.T) {
 	write(t, db, data)
 	if !runDamaged(t, db, backup, "a changed total", []string{"check"}) {
 		t.Fatal("check passed a file whose stored total was changed")
+	}
+}
+
+// Regression test for issue #8: a page element that claims a key of 1.8 GB killed
+// `koroena check` with SIGBUS inside bbolt's checking goroutine (found by the flipped
+// bytes torture: bbolt's check wrote the whole key in hex into its message, reading far
+// past the end of the file, where no recover reaches). Now the check says the file is
+// damaged and names the backup.
+func TestCheck_HugeKeyOnABranchPage(t *testing.T) {
+	db, pristine, backup := damageCity(t)
+
+	// The assessments bucket's root is a branch page (header 16 bytes, then elements of 16:
+	// pos, ksize, pgid). Its second element gets the first one's key, which sorts before
+	// what the first child holds, and a size of 0x6d000010: bbolt's check reports the
+	// order and writes the key into the message. The cursor walk that reads every record
+	// first never reads branch keys.
+	raw, err := bolt.Open(db, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root uint64
+	pageSize := raw.Info().PageSize
+	err = raw.View(func(tx *bolt.Tx) error {
+		root = uint64(tx.Bucket([]byte("assessments")).Root())
+		return nil
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := append([]byte(nil), pristine...)
+	page := data[int(root)*pageSize:]
+	if flags := binary.LittleEndian.Uint16(page[8:]); flags != 0x01 {
+		t.Fatalf("the assessments root %d is not a branch page (flags %#x)", root, flags)
+	}
+	if count := binary.LittleEndian.Uint16(page[10:]); count < 2 {
+		t.Fatalf("the assessments root has %d elements, want 2 or more", count)
+	}
+	e0, e1 := page[16:], page[32:]
+	binary.LittleEndian.PutUint32(e1[0:], binary.LittleEndian.Uint32(e0[0:])-16)
+	binary.LittleEndian.PutUint32(e1[4:], 0x6d000010)
+	write(t, db, data)
+
+	if !runDamaged(t, db, backup, "a huge branch key", []string{"check"}) {
+		t.Fatal("check passed a branch page with a key of 1.8 GB")
 	}
 }
