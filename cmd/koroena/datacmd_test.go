@@ -202,7 +202,8 @@ func TestCheck_ReportsAWrongTotal(t *testing.T) {
 	}
 	code, out, errOut := koroena(t, db, "check")
 	if code != 1 || !strings.Contains(out, "stored total is 1") ||
-		!strings.Contains(errOut, "1 problems found") {
+		!strings.Contains(out, "index head disagrees with the record") ||
+		!strings.Contains(errOut, "2 problems found") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }
