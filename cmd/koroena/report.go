@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"koroena/scoring"
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 	"koroena/store/report"
 	"koroena/tui"
@@ -64,7 +65,7 @@ func (a *app) runReport(query, format, out string) error {
 		out = report.FileName(c, format, string(lang), time.Now())
 	}
 	pages, err := report.Render(st, c.ID, out, report.Options{Format: format,
-		Lang: string(lang), Registry: a.loadInstruments()})
+		Lang: string(lang), Registry: a.loadInstruments(), Conditions: a.loadConditions()})
 	if err != nil {
 		return err
 	}
@@ -77,7 +78,8 @@ func (a *app) runReport(query, format, out string) error {
 }
 
 // reportWriter is the screens' print key: the record as a PDF in the current folder.
-func reportWriter(st *store.Store, reg *scoring.Registry) tui.ReportFunc {
+func reportWriter(st *store.Store, reg *scoring.Registry, cat *diagnosis.Catalogue,
+) tui.ReportFunc {
 	return func(coopID string, lang tui.Language) (string, error) {
 		c, err := st.Cooperative(coopID)
 		if err != nil {
@@ -89,7 +91,7 @@ func reportWriter(st *store.Store, reg *scoring.Registry) tui.ReportFunc {
 			return "", err
 		}
 		_, err = report.Render(st, coopID, path, report.Options{Lang: string(lang),
-			Registry: reg})
+			Registry: reg, Conditions: cat})
 		return path, err
 	}
 }

@@ -55,15 +55,15 @@ func (a *app) runTUI(_ *cobra.Command) error {
 	}
 	logger.Info("start", "db", path, "lang", lang)
 
-	reg := a.loadInstruments()
+	reg, cat := a.loadInstruments(), a.loadConditions()
 	m := tui.New(st, tui.Options{
 		Lang:        lang,
 		Logger:      logger,
 		AspectLabel: aspectLabeller(reg),
 		Instruments: reg,
-		Report:      reportWriter(st, reg), // report.go
-		Import:      registryImporter(st),  // import.go
-		Conditions:  a.loadConditions(),
+		Report:      reportWriter(st, reg, cat), // report.go
+		Import:      registryImporter(st),       // import.go
+		Conditions:  cat,
 		ExportDir:   exportDir(),
 	})
 	p := tea.NewProgram(m, tea.WithInput(a.stdin), tea.WithOutput(a.stdout))
