@@ -98,19 +98,39 @@ func (m Model) helpView() string {
 		cells = append(cells, m.styles.help.key.Render(padRight(it.key, keyW))+" "+
 			m.styles.help.desc.Render(it.desc))
 	}
-	cells = append(cells, "")
-	cells = append(cells, m.styles.section.Render(m.lang.tr(txtLegend)))
+	legend := []string{m.styles.section.Render(m.lang.tr(txtLegend))}
 	for _, id := range predicateOrder {
 		short := m.lang.predicateLabel(id, true)
 		long := m.lang.predicateLabel(id, false)
-		cells = append(cells, m.styles.predicateStyle(id).Render(padRight(short, 7))+" "+long)
+		legend = append(legend, m.styles.predicateStyle(id).Render(padRight(short, 7))+" "+long)
 	}
 	if m.focused() == focusList {
-		cells = append(cells, "",
+		legend = append(legend, "",
 			m.styles.draft.Render("✎")+"       "+m.lang.tr(txtFlagDraft),
 			m.styles.inactive.Render("×")+"       "+m.lang.tr(txtFlagInactive))
 	}
-	return flowColumns(cells, m.width, m.bodyHeight())
+	h := m.bodyHeight()
+	return flowColumns(appendBlock(cells, legend, 1+len(predicateOrder), h), m.width, h)
+}
+
+// appendBlock appends block to cells laid in columns of h lines so that its first keep
+// cells are not split between columns: after a blank line when they fit below the cells
+// of the current column, else at the top of the next one.
+func appendBlock(cells, block []string, keep, h int) []string {
+	used := 0
+	if h > 0 {
+		used = len(cells) % h
+	}
+	if used == 0 {
+		return append(cells, block...)
+	}
+	if used+1+min(keep, len(block)) <= h {
+		return append(append(cells, ""), block...)
+	}
+	for len(cells)%h != 0 {
+		cells = append(cells, "")
+	}
+	return append(cells, block...)
 }
 
 // flowColumns lays cells top to bottom in columns of h lines, each as wide as its widest
