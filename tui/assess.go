@@ -136,6 +136,8 @@ func (m assessModel) Update(msg tea.Msg) (assessModel, tea.Cmd) {
 		m, cmd = m.amended(msg)
 	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
+	case tea.PasteMsg:
+		m, cmd = m.paste(msg.Content)
 	}
 	m.syncKeys()
 	return m, cmd

@@ -48,6 +48,37 @@ func (m assessModel) figureKey(msg tea.KeyPressMsg) (assessModel, tea.Cmd) {
 	return m.typed(id)
 }
 
+// paste puts pasted text into the field being typed, as typing it would: a figure takes
+// the first line without its surrounding spaces (a copied spreadsheet cell ends in a line
+// break), a note or reason the lines joined by spaces. Text too long for a field is refused
+// with a notice, not cut.
+func (m assessModel) paste(text string) (assessModel, tea.Cmd) {
+	if !m.loaded {
+		return m, nil
+	}
+	switch m.mode {
+	case modeFigure:
+		text, _, _ = strings.Cut(strings.ReplaceAll(text, "\r", "\n"), "\n")
+		text = strings.TrimSpace(text)
+	case modeNote, modeReason:
+		text = strings.Join(strings.Fields(text), " ")
+	default:
+		return m, nil
+	}
+	in, fits := m.input.insert(text)
+	if !fits {
+		m.notice = fmt.Sprintf(m.lang.at(atPasteTooLong), maxInput)
+		return m, nil
+	}
+	m.notice = ""
+	m.input = in
+	if m.mode != modeFigure {
+		return m, nil
+	}
+	m.seq++
+	return m.typed(m.current().id)
+}
+
 // typed reacts to the text of a figure field: when it reads, the screen shows the value
 // at once and saves it after a pause in typing.
 func (m assessModel) typed(id string) (assessModel, tea.Cmd) {

@@ -139,11 +139,18 @@ func (l lineInput) apply(msg tea.KeyPressMsg) (lineInput, bool) {
 	if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
 		return l, false
 	}
-	if len(l)+utf8.RuneCountInString(msg.Text) > maxInput {
-		return l, true
+	out, _ := l.insert(msg.Text)
+	return out, true
+}
+
+// insert appends text to the line without its control characters; fits is false, and the
+// line unchanged, when the result would pass maxInput.
+func (l lineInput) insert(text string) (out lineInput, fits bool) {
+	if len(l)+utf8.RuneCountInString(text) > maxInput {
+		return l, false
 	}
-	out := append(lineInput(nil), l...)
-	for _, r := range msg.Text {
+	out = append(lineInput(nil), l...)
+	for _, r := range text {
 		if r >= ' ' && r != 0x7f {
 			out = append(out, r)
 		}

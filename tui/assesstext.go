@@ -33,6 +33,7 @@ const (
 	atKeyGo
 	atAllFilled
 	atReasonNeeded
+	atPasteTooLong
 	atWaitSaving
 	atFinalized
 	atAmendStarted
@@ -147,6 +148,7 @@ var assessTexts = map[atxt][2]string{
 	atKeyGo:             {"buka", "open"},
 	atAllFilled:         {"Semua butir sudah diisi.", "Every item is filled in."},
 	atReasonNeeded:      {"Alasan revisi wajib diisi.", "A reason is required."},
+	atPasteTooLong:      {"Tempelan terlalu panjang (maks. %d huruf).", "Paste too long (max %d chars)."},
 	atWaitSaving:        {"Tunggu: masih ada perubahan yang belum tersimpan.", "Wait: some changes are not saved yet."},
 	atFinalized:         {"Penilaian difinalisasi dan dikunci.", "Assessment finalized and locked."},
 	atAmendStarted:      {"Revisi baru dibuat; yang lama tetap tersimpan.", "New revision started; the old one stays."},
