@@ -68,3 +68,26 @@ func TestAssess_PasteAmendReason(t *testing.T) {
 			rev.Status, rev.Replaces, d.screen())
 	}
 }
+
+// The start screen's amendment reason takes a paste too.
+func TestStart_PasteAmendReason(t *testing.T) {
+	fx := mustAssessStore(t)
+	final := finalSehat(t, fx)
+	d := newAssessDriver(t, fx.st, English, 100, 30)
+	d.keys("enter", "n")
+	if d.m.focused() != focusStart {
+		t.Fatalf("n did not open the start screen:\n%s", d.screen())
+	}
+	for range 5 {
+		if f := d.m.as.start.finalOfYear(); f != nil && f.ID == final.ID {
+			break
+		}
+		d.keys("right")
+	}
+	d.keys("a")
+	d.send(tea.PasteMsg{Content: "auditor's corrected statement\n"})
+	d.keys("enter")
+	if d.m.focused() != focusAssess || d.m.as.assess.a.Replaces != final.ID {
+		t.Fatalf("a pasted reason did not amend:\n%s", d.screen())
+	}
+}

@@ -189,6 +189,14 @@ func (m startModel) Update(msg tea.Msg) (startModel, tea.Cmd) {
 		m, cmd = m.created(msg.a, msg.err)
 	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.reasoning {
+			in, fits := m.input.insert(strings.Join(strings.Fields(msg.Content), " "))
+			if !fits {
+				m.err = fmt.Errorf(m.lang.at(atPasteTooLong), maxInput)
+			}
+			m.input = in
+		}
 	}
 	m.syncKeys()
 	return m, cmd
