@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -168,10 +169,47 @@ func (w *writer) checkCooperative(c Cooperative, oldNIK string) error {
 	case c.FiscalYearEnd != "" && !validMonthDay(c.FiscalYearEnd):
 		return fmt.Errorf("fiscal-year end %q is not MM-DD: %w", c.FiscalYearEnd, ErrInvalid)
 	}
+	if err := checkCoopText(c); err != nil {
+		return err
+	}
 	if c.NIK != "" && c.NIK != oldNIK && w.tx.Bucket(bucketCoopsByNIK).Get([]byte(c.NIK)) != nil {
 		return fmt.Errorf("NIK %s: %w", c.NIK, ErrDuplicateNIK)
 	}
 	return w.checkCoach(c.CoachID)
+}
+
+// checkCoopText refuses control characters in the profile's text, which a screen or a
+// terminal would act on instead of showing (an escape sequence recolours or clears it, a
+// bidirectional override reverses the text after it): none in one-line fields, and only
+// line breaks and tabs in the address and notes.
+func checkCoopText(c Cooperative) error {
+	fields := []struct {
+		name, value string
+		multiline   bool
+	}{
+		{"name", c.Name, false}, {"NIK", c.NIK, false}, {"legal number", c.LegalNumber, false},
+		{"address", c.Address, true}, {"kelurahan", c.Kelurahan, false},
+		{"kecamatan", c.Kecamatan, false}, {"phone", c.Phone, false},
+		{"chair", c.Chair, false}, {"manager", c.Manager, false}, {"notes", c.Notes, true},
+	}
+	for _, f := range fields {
+		for i, r := range f.value {
+			if f.multiline && (r == '\n' || r == '\t' || r == '\r') {
+				continue
+			}
+			if unicode.IsControl(r) || isBidiControl(r) {
+				return fmt.Errorf("%s %q has the control character %U at byte %d: %w",
+					f.name, f.value, r, i, ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
+
+// isBidiControl reports the characters that embed, override or isolate a direction of
+// writing: they reorder what follows them on the screen.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // checkCoach checks that a non-empty coach id names a stored coach.
