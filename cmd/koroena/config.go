@@ -26,12 +26,29 @@ func (a *app) configDir() (string, error) {
 }
 
 // instrumentsDir is where local instrument files live: <config>/koroena/instruments.
-func (a *app) instrumentsDir() string {
+func (a *app) instrumentsDir() string { return a.configSubdir("instruments") }
+
+// configSubdir names a folder inside the config folder, or "" when there is none.
+func (a *app) configSubdir(name string) string {
 	d, err := a.configDir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(d, "instruments")
+	return filepath.Join(d, name)
+}
+
+// localFS opens a local override folder, or returns nil when it does not exist. Any other
+// failure to read it is a warning naming what was being loaded: the embedded files still
+// serve.
+func (a *app) localFS(dir, what string) fs.FS {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return os.DirFS(dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(a.stderr, "koroena: warning: local %s: %v\n", what, err)
+	}
+	return nil
 }
 
 // loadInstruments builds the registry from the embedded instruments and the local folder.
@@ -39,13 +56,7 @@ func (a *app) instrumentsDir() string {
 // the registry stays usable.
 func (a *app) loadInstruments() *scoring.Registry {
 	dir := a.instrumentsDir()
-	var local fs.FS
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		local = os.DirFS(dir)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(a.stderr, "koroena: warning: local instruments: %v\n", err)
-	}
-	reg, errs := scoring.Load(local)
+	reg, errs := scoring.Load(a.localFS(dir, "instruments"))
 	for _, err := range errs {
 		for line := range strings.Lines(err.Error()) {
 			fmt.Fprintf(a.stderr, "koroena: local instrument ignored: %s\n",
