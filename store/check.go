@@ -120,6 +120,7 @@ func (c *checker) run() {
 	c.checkVisits()
 	c.checkAssessments()
 	c.checkSummaries()
+	c.checkListHead()
 	c.checkTreatments()
 	c.checkAudit()
 }

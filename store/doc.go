@@ -23,7 +23,10 @@
 // walks records in creation order. Numbers inside keys are big-endian. Values are JSON
 // objects with a "v" field, the value layout version (now 1). Times are stored in UTC.
 //
-//	meta                 "schema_version" → 8-byte big-endian schema version (now 3)
+//	meta                 "schema_version" → 8-byte big-endian schema version (now 4);
+//	                     "list_counts" → cooperatives in all, active, and active by the
+//	                     predicate of their newest final ("" for none), as JSON
+//	coops_by_name        lowercased name | 0 | coop id → empty: the list's name order
 //	coops                coop id → Cooperative
 //	coops_by_nik         NIK (16 ASCII digits) → coop id; unique
 //	coop_summary         coop id → the cooperative's list row, compact binary (below)
@@ -70,4 +73,5 @@
 //	1  records, indexes and audit, without coop_summary
 //	2  coop_summary added, built from the records by the migration
 //	3  treatments and treatments_by_coop added (empty)
+//	4  coops_by_name and the list counts added, built from coop_summary
 package store

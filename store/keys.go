@@ -14,6 +14,7 @@ var (
 	bucketCoops         = []byte("coops")
 	bucketCoopsByNIK    = []byte("coops_by_nik")
 	bucketCoopSummary   = []byte("coop_summary")
+	bucketCoopsByName   = []byte("coops_by_name")
 	bucketCoaches       = []byte("coaches")
 	bucketVisits        = []byte("visits")
 	bucketVisitsByCoop  = []byte("visits_by_coop")
@@ -32,6 +33,7 @@ var allBuckets = [][]byte{
 	bucketMeta, bucketCoops, bucketCoopsByNIK, bucketCoopSummary, bucketCoaches,
 	bucketVisits, bucketVisitsByCoop, bucketAssessments, bucketAssessByCoop,
 	bucketSettings, bucketAudit, bucketAuditByRecord, bucketTreatments, bucketTreatmentsByCoop,
+	bucketCoopsByName,
 }
 
 // Keys of the meta bucket.

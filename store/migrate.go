@@ -13,13 +13,15 @@ import (
 //	1: records, indexes and audit, without the per-cooperative summary
 //	2: adds coop_summary, the compact rows of the cooperative list
 //	3: adds treatments and treatments_by_coop, the treatment plans
-const schemaVersion = 3
+//	4: adds coops_by_name and the list counts, the list's first screen (listhead.go)
+const schemaVersion = 4
 
 // migrations[i] takes a file from schema version i+1 to i+2. Each step is idempotent and
 // runs inside the single transaction that also raises the version.
 var migrations = []func(tx *bolt.Tx) error{
 	migrateBuildSummaries, // 1 → 2
 	migrateAddTreatments,  // 2 → 3
+	migrateListHead,       // 3 → 4
 }
 
 // prepare reads the file's schema version, initializes a new file, and migrates an older

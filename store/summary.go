@@ -238,9 +238,21 @@ func getSummary(tx *bolt.Tx, key []byte) (CoopSummary, error) {
 	return sum, decodeSummary(v, &sum)
 }
 
-// putSummary encodes and stores a cooperative's row.
+// putSummary encodes and stores a cooperative's row, and moves it in the list's head
+// (listhead.go).
 func putSummary(tx *bolt.Tx, key []byte, sum *CoopSummary) error {
-	return tx.Bucket(bucketCoopSummary).Put(key, encodeSummary(sum))
+	b := tx.Bucket(bucketCoopSummary)
+	var old *CoopSummary
+	if v := b.Get(key); v != nil {
+		old = new(CoopSummary)
+		if err := decodeSummary(v, old); err != nil {
+			return fmt.Errorf("summary of %s: %w", idText(key), err)
+		}
+	}
+	if err := b.Put(key, encodeSummary(sum)); err != nil {
+		return err
+	}
+	return updateListHead(tx, key, old, sum)
 }
 
 // encodeSummary writes a row in the compact binary form doc.go describes.
