@@ -94,6 +94,7 @@ const (
 	txtTarget
 	txtNotAssessed
 	txtShown
+	txtLoadingRows
 	txtFilter
 	txtFilterPrompt
 	txtPredicate
@@ -176,6 +177,7 @@ var catalogue = map[msgID][2]string{
 	txtTarget:       {"target %s %%", "target %s %%"},
 	txtNotAssessed:  {"belum dinilai", "not assessed"},
 	txtShown:        {"%d dari %d", "%d of %d"},
+	txtLoadingRows:  {"memuat %d baris…", "loading %d rows…"},
 	txtFilter:       {"saring", "filter"},
 	txtFilterPrompt: {"saring: ", "filter: "},
 	txtPredicate:    {"predikat", "predicate"},

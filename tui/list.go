@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,12 +26,55 @@ func loadSummariesCmd(repo Repo) tea.Cmd {
 		if err != nil {
 			return summariesLoadedMsg{err: fmt.Errorf("list cooperatives: %w", err)}
 		}
-		target, ok, err := repo.Setting(SettingTargetHealthy)
-		if err != nil || !ok || target == "" {
-			target = defaultTargetHealthy
-		}
-		return summariesLoadedMsg{rows: rows, target: target}
+		return summariesLoadedMsg{rows: rows, target: targetSetting(repo)}
 	}
+}
+
+// listHeadRepo is a Repo that can read the list's first screen without every row: the
+// store can, so a country's list shows its first screen before all rows are read.
+type listHeadRepo interface {
+	ListHead(n int) (store.ListHead, error)
+}
+
+// listHeadMsg carries the list's counts and its first rows in name order.
+type listHeadMsg struct {
+	head   store.ListHead
+	target string
+	err    error
+}
+
+// listHeadRows is how many rows the first screen reads: more than any terminal shows, so
+// the cursor can move while the rest loads.
+const listHeadRows = 200
+
+// loadListCmd starts reading the list: its first screen when the repo can, whose arrival
+// asks for every row (the root's listHeadMsg case); else every row at once.
+func loadListCmd(repo Repo) tea.Cmd {
+	hr, ok := repo.(listHeadRepo)
+	if !ok {
+		return loadSummariesCmd(repo)
+	}
+	return loadListHeadCmd(hr, repo)
+}
+
+// loadListHeadCmd reads the list's first screen and the target setting.
+func loadListHeadCmd(hr listHeadRepo, repo Repo) tea.Cmd {
+	return func() tea.Msg {
+		head, err := hr.ListHead(listHeadRows)
+		if err != nil {
+			return listHeadMsg{err: fmt.Errorf("list cooperatives: %w", err)}
+		}
+		return listHeadMsg{head: head, target: targetSetting(repo)}
+	}
+}
+
+// targetSetting is the saved target healthy share, or the default.
+func targetSetting(repo Repo) string {
+	target, ok, err := repo.Setting(SettingTargetHealthy)
+	if err != nil || !ok || target == "" {
+		return defaultTargetHealthy
+	}
+	return target
 }
 
 // saveSettingCmd saves one setting.
@@ -127,6 +171,11 @@ type listModel struct {
 	counts      [5]int // active rows per predicate, then not assessed
 	activeTotal int
 
+	// partial is set while only the list's head is loaded: rows holds its first rows
+	// and headTotal counts them all.
+	partial   bool
+	headTotal int
+
 	query     string
 	filtering bool
 	predIdx   int // 0 all, 1..4 the predicates in predicateOrder, 5 not assessed
@@ -183,6 +232,11 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 			m.setRows(msg.rows, msg.target)
 		}
 		return m, nil
+	case listHeadMsg:
+		if msg.err == nil && (!m.loaded || m.partial) {
+			m.setHead(msg.head, msg.target)
+		}
+		return m, nil
 	case importDoneMsg:
 		return m.importDone(msg)
 	case tea.PasteMsg:
@@ -224,7 +278,30 @@ func (m *listModel) setRows(sums []store.CoopSummary, target string) {
 	m.hay = newHaystack(m.rows)
 	m.byName, m.rank = nameOrder(m.rows)
 	m.target = target
-	m.loaded = true
+	m.loaded, m.partial = true, false
+	m.order = sortedOrder(m.rows, m.byName, m.rank, m.sortCol, m.sortDesc, m.lang)
+	m.refilter(m.order, selected)
+}
+
+// setHead shows the list's first rows and its counts until every row is loaded.
+func (m *listModel) setHead(head store.ListHead, target string) {
+	selected := m.selectedID()
+	m.rows = make([]listRow, len(head.First))
+	for i := range head.First {
+		m.rows[i] = newListRow(&head.First[i])
+	}
+	m.counts, m.activeTotal = [5]int{}, head.Active
+	for pred, n := range head.ActiveByPredicate {
+		i := slices.Index(predicateOrder, pred)
+		if i < 0 {
+			i = len(predicateOrder) // as newListRow counts an unknown predicate
+		}
+		m.counts[i] += n
+	}
+	m.hay = newHaystack(m.rows)
+	m.byName, m.rank = nameOrder(m.rows)
+	m.target = target
+	m.loaded, m.partial, m.headTotal = true, true, head.Total
 	m.order = sortedOrder(m.rows, m.byName, m.rank, m.sortCol, m.sortDesc, m.lang)
 	m.refilter(m.order, selected)
 }
@@ -449,6 +526,9 @@ func (m listModel) predicateFilterLabel(short bool) string {
 // the sort and how many rows are shown.
 func (m listModel) filterLine() string {
 	count := m.lang.trf(txtShown, len(m.shown), len(m.rows))
+	if m.partial {
+		count = m.lang.trf(txtLoadingRows, m.headTotal)
+	}
 	if m.filtering {
 		prompt := m.st.list.prompt.Render("/ ") + m.query + "▏"
 		return truncate(prompt+"  "+m.st.muted.Render(count), m.width)

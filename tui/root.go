@@ -167,7 +167,7 @@ func New(repo Repo, opts Options) Model {
 
 // Init asks for the terminal's background and loads the list.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, loadSummariesCmd(m.repo))
+	return tea.Batch(tea.RequestBackgroundColor, loadListCmd(m.repo))
 }
 
 // focused is the screen on top of the stack.
@@ -203,6 +203,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case summariesLoadedMsg:
 		m.list, _ = m.list.Update(msg)
 		return m.noteError(msg.err), nil
+	case listHeadMsg:
+		// The first screen is up (or could not be read): now every row.
+		m.list, _ = m.list.Update(msg)
+		return m.noteError(msg.err), loadSummariesCmd(m.repo)
 	case recordLoadedMsg:
 		m.record, _ = m.record.Update(msg)
 		return m.noteError(msg.err), nil
