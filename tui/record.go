@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"koroena/scoring/diagnosis"
 	"koroena/store"
 )
 
@@ -22,7 +23,13 @@ type recordLoadedMsg struct {
 	assessments []store.Assessment
 	visits      []store.Visit
 	coaches     []store.Coach
+	treatments  []store.Treatment // nil when the repo keeps no plans
 	err         error
+}
+
+// treatmentRepo is a Repo that keeps treatment plans, which the record then shows.
+type treatmentRepo interface {
+	TreatmentsOf(coopID string) ([]store.Treatment, error)
 }
 
 // loadRecordCmd reads everything the record shows of cooperative id.
@@ -44,6 +51,12 @@ func loadRecordCmd(repo Repo, id string) tea.Cmd {
 		}
 		if msg.coaches, err = repo.Coaches(); err != nil {
 			msg.err = fmt.Errorf("load coaches: %w", err)
+			return msg
+		}
+		if tr, ok := repo.(treatmentRepo); ok {
+			if msg.treatments, err = tr.TreatmentsOf(id); err != nil {
+				msg.err = fmt.Errorf("load treatment plan of %s: %w", id, err)
+			}
 		}
 		return msg
 	}
@@ -94,9 +107,12 @@ type recordModel struct {
 	coop        store.Cooperative
 	assessments []store.Assessment
 	visits      []store.Visit
+	treatments  []store.Treatment // the plan's open items, by due date (recordplan.go)
 	coachNames  map[string]string
 	report      ReportFunc // nil disables the print key
-	notice      string     // where the printed record went
+	cat         *diagnosis.Catalogue
+	now         func() time.Time
+	notice      string // where the printed record went
 
 	offset        int
 	width, height int
@@ -106,7 +122,8 @@ type recordModel struct {
 func newRecordModel(l Language, st *styles,
 	aspectLabel func(Language, string, int, string) (string, bool),
 ) recordModel {
-	return recordModel{lang: l, st: st, keys: defaultRecordKeyMap(l), aspectLabel: aspectLabel}
+	return recordModel{lang: l, st: st, keys: defaultRecordKeyMap(l), aspectLabel: aspectLabel,
+		cat: diagnosis.Default(), now: time.Now}
 }
 
 // SetSize lays the record out in w by h cells.
@@ -163,6 +180,7 @@ func (m *recordModel) setRecord(msg recordLoadedMsg) {
 	m.coop = msg.coop
 	m.assessments = slices.Clone(msg.assessments)
 	m.visits = slices.Clone(msg.visits)
+	m.treatments = openByDue(msg.treatments)
 	m.coachNames = map[string]string{}
 	for _, c := range msg.coaches {
 		m.coachNames[c.ID] = c.Name
@@ -248,6 +266,10 @@ func (m recordModel) content() []string {
 		lines = append(lines, m.aspectLines(m.width)...)
 	}
 	lines = append(lines, "")
+	if plan := m.planLines(); len(plan) > 0 {
+		lines = append(lines, plan...)
+		lines = append(lines, "")
+	}
 	lines = append(lines, m.timelineLines(m.width)...)
 	for i, l := range lines {
 		lines[i] = truncate(strings.TrimRight(l, " "), m.width)

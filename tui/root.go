@@ -159,7 +159,7 @@ func New(repo Repo, opts Options) Model {
 		keys:   defaultRootKeyMap(lang),
 		stack:  []focus{focusList},
 		list:   newListModel(lang, &st).withImport(opts.Import, loadSummariesCmd(repo)),
-		record: newRecordModel(lang, &st, opts.AspectLabel),
+		record: newRecordModel(lang, &st, opts.AspectLabel).withCare(opts),
 		as:     newAssessScreens(repo, opts, lang, &st),
 		care:   newCareScreens(repo, opts, lang, &st),
 	}
