@@ -314,3 +314,30 @@ func mustStore(t *testing.T, path string) *store.Store {
 	t.Cleanup(func() { st.Close() })
 	return st
 }
+
+// A refused import into a data file that did not exist leaves no file behind, and an
+// accepted one keeps the file it made.
+func TestImportCoops_RefusedIntoNewFileLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new.db")
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("nama,nik\nKSP A,123\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := koroena(t, db, "import", "coops", bad)
+	if code != 1 || !strings.Contains(errOut, "import refused: 1 error in") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused import left %s behind (%v)", db, err)
+	}
+
+	good := filepath.Join(dir, "good.csv")
+	registryCSV(t, good, 3, 3576010000000000, nil)
+	if code, out, errOut := koroena(t, db, "import", "coops", good); code != 0 {
+		t.Fatalf("exit %d:\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("an accepted import left no file: %v", err)
+	}
+}

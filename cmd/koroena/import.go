@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,16 +53,22 @@ func (a *app) importCoopsCmd() *cobra.Command {
 	return cmd
 }
 
-func (a *app) runImportCoops(file string, f importFlags) error {
+func (a *app) runImportCoops(file string, f importFlags) (err error) {
 	path, err := a.dataFile()
 	if err != nil {
 		return err
 	}
+	isNew := missing(path)
 	st, err := a.openStore(path, writeMode(f.dryRun))
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		st.Close()
+		if isNew && err != nil {
+			os.Remove(path) // a failed import into a new file leaves no empty file
+		}
+	}()
 
 	bar := a.progressBar()
 	res, err := importer.Coops(st, file, importer.Options{Sheet: f.sheet, DryRun: f.dryRun,
@@ -72,8 +80,8 @@ func (a *app) runImportCoops(file string, f importFlags) error {
 	printMessages(a.stderr, "warning: ", res.Warnings)
 	printMessages(a.stderr, "", res.Errors)
 	if errors.Is(err, importer.ErrRefused) {
-		return &exitError{code: 1, msg: fmt.Sprintf("import refused: %d errors in %s; "+
-			"nothing was written", len(res.Errors), file)}
+		return &exitError{code: 1, msg: fmt.Sprintf("import refused: %s in %s; "+
+			"nothing was written", countErrors(len(res.Errors)), file)}
 	}
 
 	w := a.stdout
@@ -123,16 +131,22 @@ func (a *app) importAssessmentsCmd() *cobra.Command {
 	return cmd
 }
 
-func (a *app) runImportAssessments(file string, f importFlags) error {
+func (a *app) runImportAssessments(file string, f importFlags) (err error) {
 	path, err := a.dataFile()
 	if err != nil {
 		return err
 	}
+	isNew := missing(path)
 	st, err := a.openStore(path, writeMode(f.dryRun))
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		st.Close()
+		if isNew && err != nil {
+			os.Remove(path) // a failed import into a new file leaves no empty file
+		}
+	}()
 
 	bar := a.progressBar()
 	res, err := importer.Assessments(st, a.loadInstruments(), file, importer.Options{
@@ -143,8 +157,8 @@ func (a *app) runImportAssessments(file string, f importFlags) error {
 	}
 	printMessages(a.stderr, "", res.Errors)
 	if errors.Is(err, importer.ErrRefused) {
-		return &exitError{code: 1, msg: fmt.Sprintf("import refused: %d errors in %s; "+
-			"nothing was written", len(res.Errors), file)}
+		return &exitError{code: 1, msg: fmt.Sprintf("import refused: %s in %s; "+
+			"nothing was written", countErrors(len(res.Errors)), file)}
 	}
 	verb := "Imported"
 	if f.dryRun {
@@ -156,6 +170,20 @@ func (a *app) runImportAssessments(file string, f importFlags) error {
 	}
 	fmt.Fprintf(a.stdout, ".\n")
 	return nil
+}
+
+// countErrors is "1 error" or "N errors".
+func countErrors(n int) string {
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
+}
+
+// missing reports whether nothing is at path (not merely unreadable).
+func missing(path string) bool {
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // writeMode is how an import opens the store: a dry run writes nothing, so it takes no
