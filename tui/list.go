@@ -216,8 +216,13 @@ func (m *listModel) SetLanguage(l Language) {
 // capturing reports whether the list takes typed text, so global keys must wait.
 func (m listModel) capturing() bool { return m.filtering || m.imp.typing }
 
-// ShortHelp is the list's main keys.
-func (m listModel) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+// ShortHelp is the list's main keys; while a registry path is typed, the import's own.
+func (m listModel) ShortHelp() []key.Binding {
+	if m.imp.typing {
+		return m.importShortHelp()
+	}
+	return m.keys.ShortHelp()
+}
 
 // FullHelp is every key of the list.
 func (m listModel) FullHelp() [][]key.Binding {

@@ -57,6 +57,13 @@ func (m listModel) importHelp() [][]key.Binding {
 	return [][]key.Binding{{start}}
 }
 
+// importShortHelp is the status line's keys while a path is typed: enter imports and esc
+// cancels; the list's own keys (enter opens, / filters, p cycles) are letters of the path.
+func (m listModel) importShortHelp() []key.Binding {
+	_, run, cancel := importKeys(m.lang)
+	return []key.Binding{run, cancel}
+}
+
 // importKey starts typing a path on i; ok is false for any other key.
 func (m listModel) importKey(msg tea.KeyPressMsg) (listModel, tea.Cmd, bool) {
 	start, _, _ := importKeys(m.lang)

@@ -87,3 +87,34 @@ func TestList_ImportEscCancelsAndNoKeyWithoutFunc(t *testing.T) {
 		t.Error("i works without an ImportFunc")
 	}
 }
+
+// Regression: while a registry path was typed, the status line still offered the list's
+// keys ("enter open · / filter · p predicate"), though enter imports and / and p are
+// letters of the path. It now says what enter and esc do there, in both languages.
+func TestList_ImportStatusLineShowsTheImportKeys(t *testing.T) {
+	for _, tc := range []struct {
+		lang       Language
+		want, gone []string
+	}{
+		{English, []string{"enter import", "esc cancel"}, []string{"open", "/ filter", "predicate"}},
+		{Indonesian, []string{"enter impor", "esc batal"}, []string{"buka", "/ saring", "predikat"}},
+	} {
+		d := &driver{t: t, m: New(newFakeRepo(), Options{Lang: tc.lang,
+			Import: func(string) (string, error) { return "", nil }})}
+		d.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+		d.runCmd(d.m.Init())
+		d.keys("i")
+		lines := strings.Split(d.screen(), "\n")
+		status := lines[len(lines)-1]
+		for _, w := range tc.want {
+			if !strings.Contains(status, w) {
+				t.Errorf("%s: status line lacks %q: %q", tc.lang, w, status)
+			}
+		}
+		for _, g := range tc.gone {
+			if strings.Contains(status, g) {
+				t.Errorf("%s: status line offers %q while a path is typed: %q", tc.lang, g, status)
+			}
+		}
+	}
+}
