@@ -356,8 +356,10 @@ func (m startModel) act() (startModel, tea.Cmd) {
 	}
 	in := m.instruments[m.inst]
 	m.busy = true
+	figures, notes := previousFigures(in, m.all, m.year, m.lang)
 	return m, createAssessmentCmd(m.repo, store.Assessment{CoopID: m.coop.ID,
-		Instrument: in.ID, Version: in.Version, FiscalYear: m.year, CoachID: m.coachID})
+		Instrument: in.ID, Version: in.Version, FiscalYear: m.year, CoachID: m.coachID,
+		Figures: figures, ItemNotes: notes})
 }
 
 // reasonKey types the reason of an amendment of the year's final assessment.
