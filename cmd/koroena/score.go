@@ -63,19 +63,38 @@ func (a *app) runScore(args []string) error {
 	return err
 }
 
+// maxScoreInput bounds what `koroena score` reads: one assessment is a few kilobytes, so
+// anything near this is the wrong file (or a device such as /dev/zero that never ends).
+const maxScoreInput = 8 << 20
+
+// readInput reads the assessment JSON from the file name, or standard input for "-". It
+// reads at most maxScoreInput bytes, drops the UTF-8 byte-order mark that Windows editors
+// put first (as the assessment import does), and refuses UTF-16 text with a clear word
+// instead of a JSON error about a stray character.
 func (a *app) readInput(name string) ([]byte, error) {
-	if name == "-" {
-		data, err := io.ReadAll(a.stdin)
+	var r io.Reader = a.stdin
+	where := "standard input"
+	if name != "-" {
+		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
+			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 		}
-		return data, nil
+		defer f.Close()
+		r, where = f, name
 	}
-	data, err := os.ReadFile(name)
+	data, err := io.ReadAll(io.LimitReader(r, maxScoreInput+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("read %s: %w", where, unwrapPath(err))
 	}
-	return data, nil
+	if len(data) > maxScoreInput {
+		return nil, fmt.Errorf("read %s: more than %d MiB; one assessment's JSON is a few "+
+			"kilobytes, so this is not one", where, maxScoreInput>>20)
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, fmt.Errorf("read %s: the text is UTF-16; save it as UTF-8 and try again",
+			where)
+	}
+	return bytes.TrimPrefix(data, []byte("\ufeff")), nil
 }
 
 func unwrapPath(err error) error {

@@ -162,3 +162,40 @@ func TestInstrumentsCmd(t *testing.T) {
 		t.Errorf("exit %d, stdout %s", code, out[:min(len(out), 80)])
 	}
 }
+
+// Regression: a JSON file saved by a Windows editor starts with a UTF-8 byte-order mark,
+// and `koroena score` refused it as "invalid character 'ï'", though `koroena import
+// assessments` reads the same file. UTF-16 text got the same puzzling message, and an
+// endless input (/dev/zero) was read until memory ran out.
+func TestScoreCmd_ByteOrderMarkUTF16AndSize(t *testing.T) {
+	in := `{"instrument":"ksp-2016","figures":{"modal_sendiri":200,"total_aset":1000}}`
+	f := filepath.Join(t.TempDir(), "bom.json")
+	if err := os.WriteFile(f, []byte("\ufeff"+in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runScoreArgs(t, t.TempDir(), "", "score", f)
+	if code != 0 || scoringtest.Check([]byte(out),
+		[]byte(`{"components":{"ms_ta":{"ratio":20,"nilai":50}}}`)) != nil {
+		t.Errorf("with a byte-order mark: exit %d, stderr %q, out %.200s", code, errOut, out)
+	}
+
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range in {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	code, _, errOut = runScoreArgs(t, t.TempDir(), string(utf16), "score", "-")
+	if code != 2 || !strings.Contains(errOut, "standard input: the text is UTF-16; save it "+
+		"as UTF-8") {
+		t.Errorf("UTF-16: exit %d, stderr %q", code, errOut)
+	}
+
+	huge := strings.Repeat(" ", maxScoreInput+1)
+	code, _, errOut = runScoreArgs(t, t.TempDir(), huge, "score", "-")
+	if code != 2 || !strings.Contains(errOut, "more than 8 MiB") {
+		t.Errorf("an input over the bound: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runScoreArgs(t, t.TempDir(), "", "score", t.TempDir())
+	if code != 2 || !strings.Contains(errOut, "is a directory") {
+		t.Errorf("a folder: exit %d, stderr %q", code, errOut)
+	}
+}
