@@ -33,7 +33,14 @@ func (a *app) openStore(path string, mode openMode) (*store.Store, error) {
 		}
 	}
 	st, err := store.Open(path, store.Options{})
+	if mode == openRead && errors.Is(err, fs.ErrPermission) {
+		// A file this user may read but not write (a copy from a colleague, a read-only
+		// folder or stick) still lists, exports and backs up.
+		st, err = store.Open(path, store.Options{ReadOnly: true})
+	}
 	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &exitError{code: 1, msg: permissionMessage(path, mode)}
 	case errors.Is(err, store.ErrDamaged):
 		return nil, &exitError{code: 1, msg: damagedMessage(path, err)}
 	case errors.Is(err, store.ErrLocked):
@@ -50,6 +57,18 @@ func (a *app) openStore(path string, mode openMode) (*store.Store, error) {
 		}
 	}
 	return st, nil
+}
+
+// permissionMessage says that the operating system refused the data file at path, and
+// what still works: reading commands open a file they may only read.
+func permissionMessage(path string, mode openMode) string {
+	if mode == openRead {
+		return fmt.Sprintf("%s cannot be read: permission denied (check the file's owner "+
+			"and permissions)", path)
+	}
+	return fmt.Sprintf("%s cannot be opened for writing: permission denied (a read-only "+
+		"file or folder?); koroena list, export, report and backup can still read it, "+
+		"or copy it somewhere writable and use --db", path)
 }
 
 // explainDamage turns an error that found the data file damaged (store.ErrDamaged, which
@@ -89,8 +108,9 @@ func (a *app) backupCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "backup",
 		Short: "Write a consistent copy of the data file",
-		Long: "Write a consistent copy of the data file, even while koroena's screens have\n" +
-			"it open elsewhere. Without --out it goes to backups/ beside the data file, where\n" +
+		Long: "Write a consistent copy of the data file. Like every command it needs the file\n" +
+			"free: quit koroena's screens first (they take a daily backup when they start).\n" +
+			"Without --out it goes to backups/ beside the data file, where\n" +
 			"the last 10 automatic backups are kept (setting backup.keep); a writing session\n" +
 			"makes one there by itself when the newest is more than a day old.",
 		Args: cobra.NoArgs,
