@@ -32,6 +32,9 @@ func (a *app) openStore(path string, mode openMode) (*store.Store, error) {
 				"(koroena demo --db %s writes a demo city there)", path, path)}
 		}
 	}
+	if err := checkNotEmptied(path, mode); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(path, store.Options{})
 	if mode == openRead && errors.Is(err, fs.ErrPermission) {
 		// A file this user may read but not write (a copy from a colleague, a read-only
@@ -57,6 +60,27 @@ func (a *app) openStore(path string, mode openMode) (*store.Store, error) {
 		}
 	}
 	return st, nil
+}
+
+// checkNotEmptied refuses a data file of 0 bytes where the store would quietly set up a
+// new, empty city in it. With backups beside it, the file held data and was cut to nothing
+// (a failed copy or sync): that is damage, and the message names the backup to restore.
+// Without backups, only a writing session may start a new file there; a reading command
+// says there is nothing to read rather than write an empty city into the file.
+func checkNotEmptied(path string, mode openMode) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != 0 {
+		return nil // a missing file is handled by the caller, anything else by the store
+	}
+	if _, ok := store.NewestBackup(path); ok {
+		return &exitError{code: 1, msg: damagedMessage(path,
+			errors.New("it is empty: 0 bytes, though backups of it exist"))}
+	}
+	if mode == openWrite {
+		return nil
+	}
+	return &exitError{code: 1, msg: fmt.Sprintf("%s is empty (0 bytes) and holds no koroena "+
+		"data (koroena demo --db %s writes a demo city there)", path, path)}
 }
 
 // permissionMessage says that the operating system refused the data file at path, and
