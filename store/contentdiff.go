@@ -2,73 +2,114 @@ package store
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
+	"strings"
 )
 
 // contentDiff is diff(contentOf(old), contentOf(new)) computed from the maps themselves:
 // the same JSON object of "figures.kas": [old, new] pairs, byte for byte, without encoding
 // both assessments' contents and decoding them again. Saving one answer spent a third of
-// its time in that round trip (issue #8).
+// its time in that round trip (issue #8). Only the changed entries are encoded and
+// sorted; unchanged ones cost a map lookup each.
 func contentDiff(old, new Assessment) (json.RawMessage, error) {
-	changes := map[string][2]json.RawMessage{}
-	if err := diffMaps(changes, "figures", old.Figures, new.Figures); err != nil {
+	var changes []change
+	var err error
+	if changes, err = diffMaps(changes, "figures", old.Figures, new.Figures); err != nil {
 		return nil, err
 	}
-	if err := diffMaps(changes, "answers", old.Answers, new.Answers); err != nil {
+	if changes, err = diffMaps(changes, "answers", old.Answers, new.Answers); err != nil {
 		return nil, err
 	}
-	if err := diffMaps(changes, "options", old.Options, new.Options); err != nil {
+	if changes, err = diffMaps(changes, "options", old.Options, new.Options); err != nil {
 		return nil, err
 	}
-	if err := diffMaps(changes, "item_notes", old.ItemNotes, new.ItemNotes); err != nil {
+	changes, err = diffMaps(changes, "item_notes", old.ItemNotes, new.ItemNotes)
+	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(changes)
+	return encodeChanges(changes)
 }
 
-// diffMaps adds an entry "prefix.key": [old, new] for every key whose value differs
-// between a and b, an absent value being null.
-func diffMaps[V comparable](changes map[string][2]json.RawMessage, prefix string,
-	a, b map[string]V,
-) error {
-	for _, k := range slices.Sorted(maps.Keys(a)) {
-		va := a[k]
+// change is one changed entry: its dotted name and its old and new values as JSON, null
+// for a value that is not there.
+type change struct {
+	name     string
+	old, new json.RawMessage
+}
+
+// diffMaps appends a change "prefix.key" for every key whose value differs between a and
+// b, in no particular order.
+func diffMaps[V comparable](changes []change, prefix string, a, b map[string]V) (
+	[]change, error,
+) {
+	shared := 0 // keys of a that b has too
+	for k, va := range a {
 		vb, inB := b[k]
-		if inB && va == vb {
-			continue
-		}
-		if err := addChange(changes, prefix+"."+k, va, true, vb, inB); err != nil {
-			return err
-		}
-	}
-	for k, vb := range b {
-		if _, inA := a[k]; !inA {
-			var zero V
-			if err := addChange(changes, prefix+"."+k, zero, false, vb, true); err != nil {
-				return err
+		if inB {
+			shared++
+			if va == vb {
+				continue
 			}
 		}
+		c, err := newChange(prefix+"."+k, va, true, vb, inB)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
 	}
-	return nil
+	if shared == len(b) {
+		return changes, nil // b has no key that a lacks
+	}
+	for k, vb := range b {
+		if _, inA := a[k]; inA {
+			continue
+		}
+		var zero V
+		c, err := newChange(prefix+"."+k, zero, false, vb, true)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
+	}
+	return changes, nil
 }
 
-// addChange encodes one changed value pair; a value that is not there is null.
-func addChange[V any](changes map[string][2]json.RawMessage, name string, a V, hasA bool,
-	b V, hasB bool,
-) error {
-	pair := [2]json.RawMessage{json.RawMessage("null"), json.RawMessage("null")}
+// newChange encodes one changed entry; a value that is not there is null.
+func newChange[V any](name string, a V, hasA bool, b V, hasB bool) (change, error) {
+	c := change{name: name, old: json.RawMessage("null"), new: json.RawMessage("null")}
 	var err error
 	if hasA {
-		if pair[0], err = json.Marshal(a); err != nil {
-			return err
+		if c.old, err = json.Marshal(a); err != nil {
+			return c, err
 		}
 	}
 	if hasB {
-		if pair[1], err = json.Marshal(b); err != nil {
-			return err
+		if c.new, err = json.Marshal(b); err != nil {
+			return c, err
 		}
 	}
-	changes[name] = pair
-	return nil
+	return c, nil
+}
+
+// encodeChanges writes the changes as one JSON object, names sorted, as json.Marshal
+// writes a map of them.
+func encodeChanges(changes []change) (json.RawMessage, error) {
+	slices.SortFunc(changes, func(x, y change) int { return strings.Compare(x.name, y.name) })
+	out := []byte{'{'}
+	for i, c := range changes {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		name, err := json.Marshal(c.name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, name...)
+		out = append(out, ":["...)
+		out = append(out, c.old...)
+		out = append(out, ',')
+		out = append(out, c.new...)
+		out = append(out, ']')
+	}
+	return append(out, '}'), nil
 }
