@@ -272,7 +272,11 @@ func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment,
 		}
 		a.UpdatedAt = w.now
 		key, _ := idKey(id)
-		if err := putJSON(b, key, assessmentRecord{valueVersion, a}); err != nil {
+		data, _, err := encodeDraft(assessmentRecord{valueVersion, a}, draftKeys{})
+		if err != nil {
+			return fmt.Errorf("encode assessment: %w", err)
+		}
+		if err := b.Put(key, data); err != nil {
 			return err
 		}
 		return w.audit(KindAssessment, id, ActionUpdate, change)
