@@ -252,31 +252,38 @@ func (s *Store) DeleteDraft(id string) error {
 // changed.
 func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment, error) {
 	var a Assessment
+	var key, stored []byte
+	var keys draftKeys
 	err := s.update(func(w *writer) error {
-		var old assessmentRecord
 		b := w.tx.Bucket(bucketAssessments)
-		if err := getByID(b, id, &old); err != nil {
+		var ok bool
+		if key, ok = idKey(id); !ok {
+			return ErrNotFound
+		}
+		old, oldKeys, err := s.draft(b, key)
+		if err != nil {
 			return err
 		}
 		if old.Status != StatusDraft {
 			return fmt.Errorf("it is %s: %w", old.Status, ErrFinal)
 		}
-		a = cloneAssessment(old.Assessment)
+		a = cloneDeep(old.Assessment) // old may be the cache's own: never change it
 		if err := fn(&a); err != nil {
 			return err
 		}
 		change, err := contentDiff(old.Assessment, a)
 		if err != nil || string(change) == "{}" {
-			a = old.Assessment // nothing changed: no write, no audit event
+			a = cloneDeep(old.Assessment) // nothing changed: no write, no audit event
 			return err
 		}
+
+		// Store the draft and its event; the encoded bytes go to the cache once committed.
 		a.UpdatedAt = w.now
-		key, _ := idKey(id)
-		data, _, err := encodeDraft(assessmentRecord{valueVersion, a}, draftKeys{})
+		stored, keys, err = encodeDraft(assessmentRecord{valueVersion, a}, oldKeys)
 		if err != nil {
 			return fmt.Errorf("encode assessment: %w", err)
 		}
-		if err := b.Put(key, data); err != nil {
+		if err := b.Put(key, stored); err != nil {
 			return err
 		}
 		return w.audit(KindAssessment, id, ActionUpdate, change)
@@ -284,7 +291,27 @@ func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment,
 	if err != nil {
 		return Assessment{}, fmt.Errorf("set %s of assessment %q: %w", what, id, err)
 	}
+	if stored != nil {
+		s.drafts.put(key, stored, assessmentRecord{valueVersion, a}, keys)
+	}
 	return a, nil
+}
+
+// draft reads the assessment with the given key for an edit: from the cache, with the
+// sorted keys of its maps, when the stored bytes are the ones it was made from; else
+// decoded, without keys. The maps and keys it returns may be the cache's: read them, never
+// change them.
+func (s *Store) draft(b *bolt.Bucket, key []byte) (assessmentRecord, draftKeys, error) {
+	v := b.Get(key)
+	if v == nil {
+		return assessmentRecord{}, draftKeys{}, ErrNotFound
+	}
+	if rec, keys, ok := s.drafts.get(key, v); ok {
+		return rec, keys, nil
+	}
+	var rec assessmentRecord
+	err := decodeJSON(v, &rec)
+	return rec, draftKeys{}, err
 }
 
 // content is the part of an assessment the editing operations change, for audit diffs.

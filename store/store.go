@@ -41,6 +41,7 @@ type Store struct {
 	now      func() time.Time
 	log      *slog.Logger
 	readOnly bool
+	drafts   draftCache // the last draft edited, decoded (draftcache.go)
 }
 
 // Open opens the data file at path, creating it (mode 0600) when it does not exist. The
