@@ -213,7 +213,7 @@ func (s *Store) AmendAssessment(id, reason string) (Assessment, error) {
 }
 
 // DeleteDraft removes a draft (never a final assessment: ErrFinal). Its audit event keeps
-// the whole draft.
+// the whole draft, and the events of its edits move to the audit bucket with it.
 func (s *Store) DeleteDraft(id string) error {
 	err := s.update(func(w *writer) error {
 		var old assessmentRecord
@@ -227,6 +227,9 @@ func (s *Store) DeleteDraft(id string) error {
 		key, _ := idKey(id)
 		coop, _ := idKey(old.CoopID)
 		if err := b.Delete(key); err != nil {
+			return err
+		}
+		if err := w.moveInlineEvents(key); err != nil {
 			return err
 		}
 		ik := assessIndexKey(coop, old.FiscalYear, key)
@@ -249,7 +252,7 @@ func (s *Store) DeleteDraft(id string) error {
 }
 
 // edit applies one change to a draft in its own transaction, with an audit event of what
-// changed.
+// changed, kept beside the draft (auditinline.go).
 func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment, error) {
 	var a Assessment
 	var key, stored []byte
@@ -286,7 +289,7 @@ func (s *Store) edit(id, what string, fn func(a *Assessment) error) (Assessment,
 		if err := b.Put(key, stored); err != nil {
 			return err
 		}
-		return w.audit(KindAssessment, id, ActionUpdate, change)
+		return w.auditInline(key, id, ActionUpdate, change)
 	})
 	if err != nil {
 		return Assessment{}, fmt.Errorf("set %s of assessment %q: %w", what, id, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -42,19 +43,10 @@ type writer struct {
 
 // audit writes one audit event and its index entry.
 func (w *writer) audit(kind, recordID, action string, change json.RawMessage) error {
-	if testHookBeforeAudit != nil {
-		if err := testHookBeforeAudit(kind, action); err != nil {
-			return err
-		}
-	}
-	key, id, err := newID()
+	key, ev, err := w.newEvent(kind, recordID, action, change)
 	if err != nil {
 		return err
 	}
-	ev := auditRecord{V: valueVersion, AuditEvent: AuditEvent{
-		ID: id, At: w.now, Actor: w.actor, Kind: kind, RecordID: recordID,
-		Action: action, Change: change,
-	}}
 	if err := putJSON(w.tx.Bucket(bucketAudit), key, ev); err != nil {
 		return fmt.Errorf("write audit event: %w", err)
 	}
@@ -62,28 +54,70 @@ func (w *writer) audit(kind, recordID, action string, change json.RawMessage) er
 	return w.tx.Bucket(bucketAuditByRecord).Put(ik, nil)
 }
 
+// newEvent makes an audit event of this transaction with a fresh id, and returns its key.
+func (w *writer) newEvent(kind, recordID, action string, change json.RawMessage) (
+	[]byte, auditRecord, error,
+) {
+	if testHookBeforeAudit != nil {
+		if err := testHookBeforeAudit(kind, action); err != nil {
+			return nil, auditRecord{}, err
+		}
+	}
+	key, id, err := newID()
+	if err != nil {
+		return nil, auditRecord{}, err
+	}
+	return key, auditRecord{V: valueVersion, AuditEvent: AuditEvent{
+		ID: id, At: w.now, Actor: w.actor, Kind: kind, RecordID: recordID,
+		Action: action, Change: change,
+	}}, nil
+}
+
 // AuditOf returns the audit events of one record (a cooperative, coach, visit or
-// assessment id, or a setting key), oldest first.
+// assessment id, or a setting key), oldest first. An assessment's events come from two
+// places, merged in the order of their time-ordered ids: the audit bucket, and beside the
+// assessment for its draft edits (auditinline.go).
 func (s *Store) AuditOf(recordID string) ([]AuditEvent, error) {
-	var out []AuditEvent
+	type keyed struct {
+		key []byte
+		ev  AuditEvent
+	}
+	var all []keyed
+	decode := func(key, v []byte) error {
+		var ev auditRecord
+		if err := decodeJSON(v, &ev); err != nil {
+			return err
+		}
+		all = append(all, keyed{bytes.Clone(key), ev.AuditEvent})
+		return nil
+	}
 	prefix := auditIndexPrefix(recordID)
 	err := s.view(func(tx *bolt.Tx) error {
 		events := tx.Bucket(bucketAudit)
 		c := tx.Bucket(bucketAuditByRecord).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			var ev auditRecord
-			found, err := getJSON(events, k[len(prefix):], &ev)
-			if err != nil {
-				return err
-			}
-			if found {
-				out = append(out, ev.AuditEvent)
+			if v := events.Get(k[len(prefix):]); v != nil {
+				if err := decode(k[len(prefix):], v); err != nil {
+					return err
+				}
 			}
 		}
-		return nil
+		record, ok := idKey(recordID)
+		if !ok {
+			return nil
+		}
+		return eachInlineEvent(tx.Bucket(bucketAssessments), record, func(k, v []byte) error {
+			_, event := inlineEventParts(k)
+			return decode(event, v)
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("audit of %q: %w", recordID, err)
+	}
+	slices.SortFunc(all, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	var out []AuditEvent
+	for _, e := range all {
+		out = append(out, e.ev)
 	}
 	return out, nil
 }

@@ -33,7 +33,8 @@ type Rescorer func(a Assessment) (total string, err error)
 // read transaction: every index entry points at a record that agrees with it, every record
 // has its index entries and list row, every visit and assessment belongs to a stored
 // cooperative, every named coach and revision exists, every audit index entry has its
-// event, and (when rescore is not nil) every final or amended assessment re-scores to its
+// event, every audit event kept beside an assessment is readable and belongs to it, and
+// (when rescore is not nil) every final or amended assessment re-scores to its
 // stored total. It returns the problems found; the error is for a file it could not read.
 func (s *Store) Check(rescore Rescorer) ([]Problem, error) {
 	var out []Problem
@@ -215,6 +216,10 @@ func (c *checker) checkAssessments() {
 	all := c.tx.Bucket(bucketAssessments)
 	index := c.tx.Bucket(bucketAssessByCoop)
 	_ = all.ForEach(func(k, v []byte) error {
+		if isInlineEventKey(k) {
+			c.checkInlineEvent(all, k, v)
+			return nil
+		}
 		var rec assessmentRecord
 		if err := decodeJSON(v, &rec); err != nil || len(k) != idLen {
 			c.add("assessments", fmt.Sprintf("%x", k), "unreadable record: %v", err)

@@ -35,12 +35,14 @@
 //	visits_by_coop       coop id | date (8 bytes: unix seconds, sign bit flipped) | visit id
 //	                     → empty
 //	assessments          assessment id → Assessment (figures, answers, options, notes in
-//	                     the JSON shape of `koroena score`'s input; Result once final)
+//	                     the JSON shape of `koroena score`'s input; Result once final);
+//	                     assessment id | event id with every bit inverted (32 bytes)
+//	                     → AuditEvent of one edit of it as a draft (below)
 //	assessments_by_coop  coop id | fiscal year (4 bytes) | assessment id → AssessmentHead
 //	treatments           treatment id → Treatment (a plan item; see treatment.go)
 //	treatments_by_coop   coop id | treatment id → empty
 //	settings             key (text) → {"v":1,"value":"…"}
-//	audit                event id → AuditEvent
+//	audit                event id → AuditEvent, for every write but a draft's edits
 //	audit_by_record      key length (1 byte) | record key | event id → empty; the record key
 //	                     is a record's 16-byte id, or a setting's key text
 //
@@ -67,6 +69,16 @@
 // one becomes StatusAmended and its AmendedBy names the new one. A cooperative has at most
 // one open draft (ErrDuplicateDraft) and one final assessment (ErrDuplicateFinal) per
 // fiscal year.
+//
+// The audit event of a draft edit is kept beside the draft in the assessments bucket, not
+// in audit: its key is the draft's 16-byte key followed by the event's 16-byte key with
+// every bit inverted, so a draft's events follow it newest first and the one a save
+// writes lands in the draft's own leaf page (one bucket's pages written per save instead
+// of three; issue #8). The value is the same AuditEvent JSON as in audit. A reader of the
+// bucket tells the two apart by key length (16 or 32); AuditOf merges both places by event
+// id, which is time-ordered. DeleteDraft moves a draft's events to audit and
+// audit_by_record. Files written before this have all their events in audit, which
+// readers handle alike.
 //
 // # Schema versions
 //

@@ -44,12 +44,12 @@ func FuzzDecodeValue(f *testing.F) {
 
 // fuzzFile is a small store with one record of every kind, for FuzzStoredValue.
 type fuzzFile struct {
-	s                      *Store
-	coop, assess, visit, c string // ids
+	s                             *Store
+	coop, assess, draft, visit, c string // ids
 }
 
 // newFuzzFile writes a cooperative with a coach, a visit, a final and a draft assessment
-// and a setting into a new file.
+// (with an answer, whose audit event is kept beside it) and a setting into a new file.
 func newFuzzFile(tb testing.TB) fuzzFile {
 	tb.Helper()
 	s, err := Open(filepath.Join(tb.TempDir(), "fuzz.db"), Options{Actor: "fuzz",
@@ -82,14 +82,19 @@ func newFuzzFile(tb testing.TB) fuzzFile {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := s.CreateAssessment(Assessment{CoopID: c.ID, Instrument: "ksp-2016",
-		Version: 1, FiscalYear: 2025}); err != nil {
+	draft, err := s.CreateAssessment(Assessment{CoopID: c.ID, Instrument: "ksp-2016",
+		Version: 1, FiscalYear: 2025})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := s.SetAnswer(draft.ID, "mu01", ptr(true)); err != nil {
 		tb.Fatal(err)
 	}
 	if err := s.SetSetting("target", "20"); err != nil {
 		tb.Fatal(err)
 	}
-	return fuzzFile{s: s, coop: c.ID, assess: final.ID, visit: v.ID, c: coach.ID}
+	return fuzzFile{s: s, coop: c.ID, assess: final.ID, draft: draft.ID, visit: v.ID,
+		c: coach.ID}
 }
 
 // readAll calls every reader of the store, for their errors only.
@@ -121,6 +126,10 @@ func (ff fuzzFile) readAll() []error {
 	note(err)
 	_, err = s.AuditOf(ff.coop)
 	note(err)
+	_, err = s.AuditOf(ff.draft)
+	note(err)
+	_, err = s.Assessment(ff.draft)
+	note(err)
 	_, err = s.Check(nil)
 	note(err)
 	return errs
@@ -130,11 +139,14 @@ func (ff fuzzFile) readAll() []error {
 func (ff fuzzFile) fuzzKeys() []struct{ bucket, key []byte } {
 	id := func(s string) []byte { k, _ := idKey(s); return k }
 	coop := id(ff.coop)
-	var headKey, auditKey []byte
+	var headKey, auditKey, inlineKey []byte
 	_ = ff.s.db.View(func(tx *bolt.Tx) error {
 		headKey, _ = tx.Bucket(bucketAssessByCoop).Cursor().First()
 		auditKey, _ = tx.Bucket(bucketAudit).Cursor().First()
 		headKey, auditKey = bytes.Clone(headKey), bytes.Clone(auditKey)
+		draft := id(ff.draft)
+		inlineKey, _ = tx.Bucket(bucketAssessments).Cursor().Seek(append(draft, 0))
+		inlineKey = bytes.Clone(inlineKey)
 		return nil
 	})
 	return []struct{ bucket, key []byte }{
@@ -142,6 +154,7 @@ func (ff fuzzFile) fuzzKeys() []struct{ bucket, key []byte } {
 		{bucketVisits, id(ff.visit)}, {bucketAssessments, id(ff.assess)},
 		{bucketAssessByCoop, headKey}, {bucketSettings, []byte("target")},
 		{bucketAudit, auditKey}, {bucketMeta, keySchemaVersion},
+		{bucketAssessments, inlineKey},
 	}
 }
 
