@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
+	bolt "go.etcd.io/bbolt"
 
 	"koroena/scoring"
 	"koroena/store"
@@ -173,5 +176,57 @@ func TestWrite_CSVHasBOMAndJSONLines(t *testing.T) {
 		kinds[store.KindCoach] == 0 || kinds[store.KindVisit] == 0 ||
 		kinds[store.KindTreatment] == 0 {
 		t.Errorf("kinds %v, want every kind", kinds)
+	}
+}
+
+// Every export format is readable by its owner only: the files hold NIKs and phone
+// numbers.
+func TestWrite_FilesAreOwnerOnly(t *testing.T) {
+	s := demoStore(t, true)
+	for _, format := range []string{FormatXLSX, FormatCSV, FormatJSON} {
+		out := filepath.Join(t.TempDir(), "export."+format)
+		if _, err := Write(s, format, out, Options{}); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		_ = filepath.Walk(out, func(p string, fi os.FileInfo, err error) error {
+			if err == nil && !fi.IsDir() && fi.Mode().Perm()&0o077 != 0 {
+				t.Errorf("%s: %s has mode %v", format, p, fi.Mode().Perm())
+			}
+			return nil
+		})
+	}
+}
+
+// A list row that names a cooperative the file does not hold is damage, reported as
+// store.ErrDamaged (so the command names the backup to restore), not as "not found".
+func TestWrite_ListRowWithoutRecordIsDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "koroena.db")
+	s, err := store.Open(path, store.Options{Actor: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateCooperative(store.Cooperative{Name: "KSP Hilang", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := uuid.Parse(c.ID)
+	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("coops")).Delete(key[:]) })
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = Write(s, FormatCSV, filepath.Join(t.TempDir(), "out"), Options{})
+	if !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("err = %v, want ErrDamaged", err)
 	}
 }

@@ -7,6 +7,8 @@ package export
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -50,6 +52,12 @@ func read(s *store.Store) (snapshot, error) {
 	}
 	for _, sum := range sums {
 		c, err := s.Cooperative(sum.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			// The list row names a cooperative the file does not hold: the row or the
+			// record was damaged (a flipped byte in an id), not merely missing.
+			return snap, fmt.Errorf("the list row of cooperative %q has no record: %w",
+				sum.ID, store.ErrDamaged)
+		}
 		if err != nil {
 			return snap, err
 		}

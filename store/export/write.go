@@ -101,10 +101,17 @@ func writeXLSX(path string, tables []sheet) error {
 			return fmt.Errorf("sheet %s: %w", t.name, err)
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
+	// Written through a file of our own: excelize's SaveAs makes it readable by every
+	// user, and the workbook holds NIKs and phone numbers.
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
 		return err
 	}
-	return nil
+	if _, err := f.WriteTo(out); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 func ptr[T any](v T) *T { return &v }
