@@ -74,6 +74,9 @@ func ParseInput(data []byte, reg *Registry) (Input, *Instrument, error) {
 		return Input{}, nil, &InputError{[]Problem{{"", "malformed JSON: more than one " +
 			"value; give one assessment object"}}}
 	}
+	if dups := duplicateKeys(data); len(dups) > 0 {
+		return Input{}, nil, &InputError{dups}
+	}
 	if raw.Instrument == nil {
 		return Input{}, nil, &InputError{[]Problem{{"instrument", "missing (e.g. \"ksp-2016\")"}}}
 	}
