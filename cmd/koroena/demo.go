@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -164,6 +166,7 @@ func (a *app) newDemoPath() (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("create demo folder: %w", err)
 	}
+	pruneDemoFiles(dir, keepDemoFiles, time.Now())
 	name := "demo-" + time.Now().Format("20060102-150405") + "-*.db"
 	f, err := os.CreateTemp(dir, name)
 	if err != nil {
@@ -173,6 +176,34 @@ func (a *app) newDemoPath() (string, error) {
 		return "", fmt.Errorf("create demo file: %w", err)
 	}
 	return f.Name(), nil
+}
+
+// keepDemoFiles is how many earlier demo cities --demo keeps in its folder.
+const keepDemoFiles = 5
+
+// pruneDemoFiles removes the demo cities of dir beyond the keep newest, with their
+// backups, so that each `koroena --demo` does not leave another 16 MB behind for good.
+// A file changed within the last hour is kept, as another koroena may have it open;
+// what cannot be removed is left alone.
+func pruneDemoFiles(dir string, keep int, now time.Time) {
+	files, err := filepath.Glob(filepath.Join(dir, "demo-*.db"))
+	if err != nil || len(files) <= keep {
+		return
+	}
+	slices.Sort(files) // the names start with the time they were made
+	for _, f := range files[:len(files)-keep] {
+		if st, err := os.Stat(f); err != nil || now.Sub(st.ModTime()) < time.Hour {
+			continue
+		}
+		if os.Remove(f) != nil {
+			continue
+		}
+		base := strings.TrimSuffix(filepath.Base(f), ".db")
+		backups, _ := filepath.Glob(filepath.Join(store.BackupDir(f), base+"-*.db"))
+		for _, b := range backups {
+			os.Remove(b)
+		}
+	}
 }
 
 // demoDir is where fresh demo files go: $XDG_CACHE_HOME/koroena/demo when set, else the
