@@ -26,7 +26,11 @@ const (
 	typeWidth  = 8
 	scoreWidth = 6
 	dateWidth  = 10
-	nameMin    = 16
+	// nameMin is the narrowest name column: below it the coach column gives way, as
+	// names that share their first words ("Kop. Karyawan Margo …") must still differ.
+	nameMin = 22
+	// sideMax is the most the kelurahan and coach columns take; the name gets the rest.
+	sideMax = 13
 )
 
 // dropOrder is which columns give way first when the window narrows.
@@ -80,11 +84,12 @@ func tryLayout(w int, l Language, long bool, dropped map[column]bool) (tableLayo
 		cols = append(cols, colLayout{col: c})
 	}
 
-	// The name takes half the free room, kelurahan and coach share the other half.
+	// Kelurahan and coach take up to sideMax each, the name the rest and never less
+	// than half.
 	free := w - used
 	nameW := free
 	if flex > 1 {
-		nameW = free / 2
+		nameW = max(free/2, free-(flex-1)*sideMax)
 	}
 	minName := nameMin
 	if long {
