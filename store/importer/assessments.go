@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -63,7 +62,7 @@ func Assessments(s *store.Store, reg *scoring.Registry, path string, opts Option
 	AssessmentResult, error,
 ) {
 	res := AssessmentResult{File: path}
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return res, err
 	}

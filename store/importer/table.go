@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -46,9 +45,12 @@ func readTable(path, sheet string, pick func([]table) (int, error)) (table, erro
 
 // readCSV reads a CSV file written by a spreadsheet: UTF-8 with or without a byte-order
 // mark, or Windows-1252 (Excel's "CSV" in many locales); separated by commas or, as
-// Excel writes it where the comma is the decimal mark, semicolons.
+// Excel writes it where the comma is the decimal mark, semicolons. Quotes are read
+// leniently (a stray quote inside a cell is kept as text), except a quote that opens a
+// cell and is never closed: it would swallow the rest of the file into that one cell, so
+// the file is refused at that cell.
 func readCSV(path string) (table, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return table{}, err
 	}
@@ -63,6 +65,7 @@ func readCSV(path string) (table, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	t := table{file: path}
+	var lastLine, lastCol, lastField int // where the last cell read starts
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -78,8 +81,50 @@ func readCSV(path string) (table, error) {
 		}
 		t.rows = append(t.rows, row)
 		t.rowNum = append(t.rowNum, line)
+		lastField = len(rec) - 1
+		lastLine, lastCol = r.FieldPos(lastField)
+	}
+	if len(t.rows) > 0 && !quoteClosed(data, lastLine, lastCol, byte(r.Comma)) {
+		return table{}, fmt.Errorf("%s:%d:%s: this cell opens a quote (\") that is never "+
+			"closed, so the rest of the file would be read into it; close the quote (a quote "+
+			"inside a quoted cell is written twice: \"\")", path, lastLine, column(lastField))
 	}
 	return t, nil
+}
+
+// quoteClosed reports whether the cell that starts at line and col (1-based, in bytes, as
+// csv.Reader.FieldPos counts them) is unquoted or has its closing quote: one followed by
+// the separator, a line end or the end of the data; a doubled quote is a quote in the text
+// and any other quote is kept as text by the lenient reader.
+func quoteClosed(data []byte, line, col int, comma byte) bool {
+	off := 0
+	for range line - 1 {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return true
+		}
+		off += i + 1
+	}
+	off += col - 1
+	if off >= len(data) || data[off] != '"' {
+		return true
+	}
+	rest := data[off+1:]
+	for i := 0; i < len(rest); i++ {
+		if rest[i] != '"' {
+			continue
+		}
+		if i+1 == len(rest) {
+			return true
+		}
+		switch rest[i+1] {
+		case '"':
+			i++
+		case comma, '\n', '\r':
+			return true
+		}
+	}
+	return false
 }
 
 // guessSeparator takes the semicolon when the first lines have more of them than commas.
