@@ -196,6 +196,36 @@ func TestAssess_FieldShowsWhatItRead(t *testing.T) {
 	d.requireContains("tidak boleh negatif")
 }
 
+// A figure whose typed text cannot be read is marked ✗ on its row, while typed and after
+// it is refused, though the value saved before stays: a ✓ there read as accepted.
+func TestAssess_UnreadableFigureMarked(t *testing.T) {
+	fx := mustAssessStore(t)
+	d, _ := openDraftOn(t, fx, fx.st, English)
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 200})
+	typeFigure(t, d, "kas", "1.000")
+	requireLine(t, d, "1.000", "✓")
+	gotoRow(t, d, "kas")
+	d.keys("enter")
+	d.keys("ctrl+u")
+	d.send(typeText("1,234")...)
+	requireLine(t, d, "1,234▏", "✗")
+	d.keys("enter", "esc") // enter keeps the field open on unreadable text; esc leaves it
+	requireLine(t, d, "1.000", "✗")
+	if strings.Contains(lineWith(d, "1.000"), "✓") {
+		t.Errorf("the refused figure still shows ✓:\n%s", lineWith(d, "1.000"))
+	}
+}
+
+// lineWith is the first screen line that holds part.
+func lineWith(d *driver, part string) string {
+	for line := range strings.Lines(d.screen()) {
+		if strings.Contains(line, part) {
+			return line
+		}
+	}
+	return ""
+}
+
 // An aggregate is derived from its parts until it is typed, and the screen says which.
 func TestAssess_AggregateTypedOrDerived(t *testing.T) {
 	fx := mustAssessStore(t)

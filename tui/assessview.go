@@ -221,6 +221,13 @@ func (m assessModel) figureLines(i int, id, mark string, w int) []string {
 	if editing {
 		value = m.st.assess.input.Render(string(m.input) + "▏")
 	}
+	if m.unreadable(id, editing) {
+		// What is typed is not saved: a ✓ for the value kept would read as accepted.
+		marks = m.st.errText.Render("✗")
+		if m.notes[id] != "" {
+			marks += m.st.muted.Render("¶")
+		}
+	}
 	right := m.st.muted.Render(padLeft(tag, tagW)) + " " + padLeft(value, valueW) + " " +
 		padRight(marks, 3)
 	line := mark + padRight(label, max(1, w-lipgloss.Width(right)-1)) + " " + right
@@ -233,6 +240,20 @@ func (m assessModel) figureLines(i int, id, mark string, w int) []string {
 			errUnread(m, id))))
 	}
 	return out
+}
+
+// unreadable reports whether figure id holds text that could not be read: refused on
+// leaving the field, or, while it is edited, typed so far.
+func (m assessModel) unreadable(id string, editing bool) bool {
+	if !editing {
+		return m.invalid[id] != ""
+	}
+	text := strings.TrimSpace(string(m.input))
+	if text == "" {
+		return false
+	}
+	_, err := m.readFigure(id, text)
+	return err != nil
 }
 
 // errUnread re-reads the refused text of figure id to say why it was refused.
