@@ -165,7 +165,7 @@ func TestImportAssessments_ThenCheck(t *testing.T) {
 	}
 	bad := filepath.Join(fixtures, "assessments-bad.jsonl")
 	code, _, errOut := koroena(t, db, "import", "assessments", bad)
-	if code != 1 || !strings.Contains(errOut, bad+":2:nik: nik: no stored cooperative") {
+	if code != 1 || !strings.Contains(errOut, bad+":2:nik: no stored cooperative") {
 		t.Errorf("bad: exit %d, stderr:\n%s", code, errOut)
 	}
 	code, out, errOut := koroena(t, db, "import", "assessments",

@@ -83,14 +83,14 @@ func Assessments(s *store.Store, reg *scoring.Registry, path string, opts Option
 		key := fmt.Sprintf("%s/%d/%s", p.nik, p.a.FiscalYear, p.a.Status)
 		if first, dup := seen[key]; dup {
 			res.Errors = append(res.Errors, Message{File: path, Row: d.line,
-				Column: "fiscal_year", Text: fmt.Sprintf("fiscal_year: a %s assessment of "+
+				Column: "fiscal_year", Text: fmt.Sprintf("a %s assessment of "+
 					"NIK %s for %d is also on line %d", p.a.Status, p.nik, p.a.FiscalYear, first)})
 			continue
 		}
 		seen[key] = d.line
 		if _, err := s.CooperativeByNIK(p.nik); errors.Is(err, store.ErrNotFound) {
 			res.Errors = append(res.Errors, Message{File: path, Row: d.line, Column: "nik",
-				Text: fmt.Sprintf("nik: no stored cooperative has NIK %s (import the "+
+				Text: fmt.Sprintf("no stored cooperative has NIK %s (import the "+
 					"registry first)", p.nik)})
 			continue
 		} else if err != nil {
@@ -164,7 +164,7 @@ func parseAssessment(path string, reg *scoring.Registry, d docAt) (parsedAssessm
 	var msgs []Message
 	bad := func(field, format string, args ...any) {
 		msgs = append(msgs, Message{File: path, Row: d.line, Column: field,
-			Text: field + ": " + fmt.Sprintf(format, args...)})
+			Text: fmt.Sprintf(format, args...)})
 	}
 	var doc assessmentDoc
 	dec := json.NewDecoder(bytes.NewReader(d.raw))
@@ -200,7 +200,7 @@ func parseAssessment(path string, reg *scoring.Registry, d docAt) (parsedAssessm
 	case "draft":
 		p.a.Status = store.StatusDraft
 	default:
-		bad("status", "%q is neither final nor draft", doc.Status)
+		bad("status", "%s is neither final nor draft", quoted(doc.Status))
 	}
 	if doc.FinalizedAt != "" {
 		t, err := parseDateOrTime(doc.FinalizedAt)
@@ -308,8 +308,7 @@ func writeAssessment(b *store.Bulk, file string, p parsedAssessment,
 	coaches map[string]string, res *AssessmentResult,
 ) (Message, bool) {
 	msg := func(field string, err error) (Message, bool) {
-		return Message{File: file, Row: p.line, Column: field, Text: field + ": " +
-			err.Error()}, false
+		return Message{File: file, Row: p.line, Column: field, Text: err.Error()}, false
 	}
 	c, found, err := b.CooperativeByNIK(p.nik)
 	if err != nil {

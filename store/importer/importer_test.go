@@ -250,16 +250,22 @@ func TestAssessments_Bad(t *testing.T) {
 	}
 	got := strings.Join(messages(res.Errors), "\n")
 	for _, want := range []string{
-		file + ":1:figures.kas: figures.kas: ",
-		file + ":2:nik: nik: no stored cooperative has NIK 3576010100000099",
-		file + ":3:nik: nik: missing",
-		file + ":3:instrument: instrument: ",
-		file + ":4:figures.kass: figures.kass: unknown figure id",
-		file + ":4:answers.mu01: answers.mu01: ",
-		file + ":5:figures: figures: a final assessment must be complete",
+		file + ":1:figures.kas: ",
+		file + ":2:nik: no stored cooperative has NIK 3576010100000099",
+		file + ":3:nik: missing",
+		file + ":3:instrument: ",
+		file + ":4:figures.kass: unknown figure id",
+		file + ":4:answers.mu01: ",
+		file + ":5:figures: a final assessment must be complete",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	// The field is named once, in the place: not again at the start of the text.
+	for _, m := range res.Errors {
+		if strings.HasPrefix(m.Text, m.Column+":") {
+			t.Errorf("the field is repeated: %s", m)
 		}
 	}
 	c, _ := s.CooperativeByNIK("3576010100000001")
