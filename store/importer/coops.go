@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -93,11 +94,14 @@ func Coops(s *store.Store, path string, opts Options) (Result, error) {
 	if err := checkKelurahan(s, t.file, h, rows, &res); err != nil {
 		return res, err
 	}
+	sortMessages(res.Errors)
+	sortMessages(res.Warnings)
 	if len(res.Errors) > 0 {
 		return res, ErrRefused
 	}
 
 	err = writeRows(s, t.file, h, rows, opts, &res)
+	sortMessages(res.Errors)
 	switch {
 	case errors.Is(err, errDryRun):
 		return res, nil
@@ -107,6 +111,16 @@ func Coops(s *store.Store, path string, opts Options) (Result, error) {
 		return res, fmt.Errorf("import %s: %w", path, err)
 	}
 	return res, nil
+}
+
+// sortMessages puts messages in file order: by row, then by column (A, B, …, Z, AA, …),
+// a message about a whole row before those about its cells. Messages about one cell keep
+// the order they were found in.
+func sortMessages(ms []Message) {
+	slices.SortStableFunc(ms, func(a, b Message) int {
+		return cmp.Or(cmp.Compare(a.Row, b.Row), cmp.Compare(len(a.Column), len(b.Column)),
+			strings.Compare(a.Column, b.Column))
+	})
 }
 
 // row is one data row read into a cooperative, with the fields its cells set.

@@ -139,3 +139,19 @@ func TestImports_InputCapped(t *testing.T) {
 		}
 	}
 }
+
+// Messages sort by row, then by column as spreadsheets order them (Z before AA), a
+// message about a whole row first; two about one cell keep their order.
+func TestSortMessages(t *testing.T) {
+	ms := []Message{{Row: 3, Column: "AA", Text: "1"}, {Row: 2, Column: "B", Text: "2"},
+		{Row: 3, Column: "Z", Text: "3"}, {Row: 3, Text: "4"}, {Row: 3, Column: "Z", Text: "5"},
+		{Row: 1, Column: "C", Text: "6"}}
+	sortMessages(ms)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Text)
+	}
+	if want := "6 2 4 3 5 1"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}
