@@ -12,7 +12,7 @@ import (
 // its time in that round trip (issue #8). Only the changed entries are encoded and
 // sorted; unchanged ones cost a map lookup each.
 func contentDiff(old, new Assessment) (json.RawMessage, error) {
-	var changes []change
+	var changes []changedEntry
 	var err error
 	if changes, err = diffMaps(changes, "figures", old.Figures, new.Figures); err != nil {
 		return nil, err
@@ -30,17 +30,17 @@ func contentDiff(old, new Assessment) (json.RawMessage, error) {
 	return encodeChanges(changes)
 }
 
-// change is one changed entry: its dotted name and its old and new values as JSON, null
+// changedEntry is one changed entry: its dotted name and its old and new values as JSON, null
 // for a value that is not there.
-type change struct {
+type changedEntry struct {
 	name     string
 	old, new json.RawMessage
 }
 
 // diffMaps appends a change "prefix.key" for every key whose value differs between a and
 // b, in no particular order.
-func diffMaps[V comparable](changes []change, prefix string, a, b map[string]V) (
-	[]change, error,
+func diffMaps[V comparable](changes []changedEntry, prefix string, a, b map[string]V) (
+	[]changedEntry, error,
 ) {
 	shared := 0 // keys of a that b has too
 	for k, va := range a {
@@ -75,8 +75,8 @@ func diffMaps[V comparable](changes []change, prefix string, a, b map[string]V) 
 }
 
 // newChange encodes one changed entry; a value that is not there is null.
-func newChange[V any](name string, a V, hasA bool, b V, hasB bool) (change, error) {
-	c := change{name: name, old: json.RawMessage("null"), new: json.RawMessage("null")}
+func newChange[V any](name string, a V, hasA bool, b V, hasB bool) (changedEntry, error) {
+	c := changedEntry{name: name, old: json.RawMessage("null"), new: json.RawMessage("null")}
 	var err error
 	if hasA {
 		if c.old, err = json.Marshal(a); err != nil {
@@ -93,8 +93,8 @@ func newChange[V any](name string, a V, hasA bool, b V, hasB bool) (change, erro
 
 // encodeChanges writes the changes as one JSON object, names sorted, as json.Marshal
 // writes a map of them.
-func encodeChanges(changes []change) (json.RawMessage, error) {
-	slices.SortFunc(changes, func(x, y change) int { return strings.Compare(x.name, y.name) })
+func encodeChanges(changes []changedEntry) (json.RawMessage, error) {
+	slices.SortFunc(changes, func(x, y changedEntry) int { return strings.Compare(x.name, y.name) })
 	out := []byte{'{'}
 	for i, c := range changes {
 		if i > 0 {
