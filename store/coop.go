@@ -152,7 +152,27 @@ func normalizeCoop(c *Cooperative) {
 }
 
 // checkCooperative enforces the profile rules; oldNIK is the stored NIK when updating.
+// Each text field has a maximum length in characters, checked first, so that no later
+// message quotes a huge value whole and no huge value reaches a key.
 func (w *writer) checkCooperative(c Cooperative, oldNIK string) error {
+	limits := []struct {
+		name, value string
+		max         int
+	}{
+		{"name", c.Name, 200}, {"NIK", c.NIK, 100}, {"legal number", c.LegalNumber, 100},
+		{"legal type", c.LegalType, 100}, {"business type", c.BusinessType, 100},
+		{"address", c.Address, 2000}, {"kelurahan", c.Kelurahan, 100},
+		{"kecamatan", c.Kecamatan, 100}, {"phone", c.Phone, 50}, {"chair", c.Chair, 200},
+		{"manager", c.Manager, 200}, {"coach id", c.CoachID, 100},
+		{"fiscal-year end", c.FiscalYearEnd, 100}, {"notes", c.Notes, 4000},
+	}
+	for _, l := range limits {
+		// strings.Count with an empty substring is 1 + the number of characters.
+		if n := strings.Count(l.value, "") - 1; n > l.max {
+			return fmt.Errorf("%s is %d characters long, more than the %d allowed: %w",
+				l.name, n, l.max, ErrInvalid)
+		}
+	}
 	switch {
 	case c.Name == "":
 		return fmt.Errorf("name is empty: %w", ErrInvalid)

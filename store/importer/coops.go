@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"koroena/store"
 )
@@ -153,7 +154,7 @@ func readRows(t table, h header, res *Result) []row {
 					Text: fieldNames[f] + ": " + err.Error()})
 			}
 		}
-		if !r.set[fName] {
+		if nc := colOf(h, fName); nc < 0 || nc >= len(cells) || strings.TrimSpace(cells[nc].text) == "" {
 			res.Errors = append(res.Errors, Message{File: t.file, Row: num,
 				Column: column(colOf(h, fName)), Text: "nama: the cooperative's name is empty"})
 		}
@@ -193,7 +194,8 @@ func skipRow(cells []cell, h header) (skip bool, why string) {
 	case allNumbers && len(filled) > 1:
 		return true, "skipped: a total row (numbers without a name)"
 	case len(filled) == 1 && !allNumbers:
-		return true, fmt.Sprintf("skipped: a block title (%q)", strings.TrimSpace(filled[0].text))
+		return true, fmt.Sprintf("skipped: a block title (%s)",
+			quoted(strings.TrimSpace(filled[0].text)))
 	}
 	return false, ""
 }
@@ -214,9 +216,25 @@ func colOf(h header, f field) int {
 	return -1
 }
 
+// maxLength is the most characters a text field may have, as the store allows them (see
+// store's checkCooperative): a longer cell is refused at its column, with its length, and
+// never reaches the store, whose message would quote the whole of it.
+var maxLength = map[field]int{
+	fID: 100, fName: 200, fLegalNumber: 100, fAddress: 2000, fKelurahan: 100,
+	fKecamatan: 100, fPhone: 50, fChair: 200, fManager: 200, fCoach: 200, fNotes: 4000,
+}
+
 // read sets one field of the row from a non-empty cell.
 func (r *row) read(f field, cl cell) error {
 	text := strings.Join(strings.Fields(cl.text), " ")
+	if f == fNotes {
+		text = strings.TrimSpace(cl.text) // notes keep their line breaks
+	}
+	if limit, ok := maxLength[f]; ok {
+		if n := utf8.RuneCountInString(text); n > limit {
+			return fmt.Errorf("%d characters long, more than the %d allowed", n, limit)
+		}
+	}
 	c := &r.coop
 	var err error
 	switch f {
@@ -245,8 +263,8 @@ func (r *row) read(f field, cl cell) error {
 	case fLegalType:
 		var k kind
 		if k, err = parseKind(cl); err == nil && k.legal == "" {
-			err = fmt.Errorf("%q is not a legal type (Simpan Pinjam, Konsumen, Produsen, "+
-				"Pemasaran, Jasa)", text)
+			err = fmt.Errorf("%s is not a legal type (Simpan Pinjam, Konsumen, Produsen, "+
+				"Pemasaran, Jasa)", quoted(text))
 		}
 		c.LegalType = k.legal
 	case fAddress:
@@ -258,8 +276,8 @@ func (r *row) read(f field, cl cell) error {
 	case fPhone:
 		c.Phone = strings.TrimPrefix(text, "'")
 		if cl.number {
-			err = fmt.Errorf("%q is stored as a number, so a leading 0 is lost; format "+
-				"the column as text", text)
+			err = fmt.Errorf("%s is stored as a number, so a leading 0 is lost; format "+
+				"the column as text", quoted(text))
 		}
 	case fChair:
 		c.Chair = text
@@ -274,7 +292,7 @@ func (r *row) read(f field, cl cell) error {
 	case fFiscalYearEnd:
 		c.FiscalYearEnd, err = parseMonthDay(cl)
 	case fNotes:
-		c.Notes = strings.TrimSpace(cl.text)
+		c.Notes = text
 	case fNone:
 	}
 	if err == nil {
@@ -324,7 +342,8 @@ func checkKelurahan(s *store.Store, file string, h header, rows []row, res *Resu
 		}
 		res.Warnings = append(res.Warnings, Message{File: file, Row: rows[i].num,
 			Column: column(colOf(h, fKelurahan)),
-			Text:   fmt.Sprintf("kelurahan: %q is not a kelurahan the city knows", k)})
+			Text: fmt.Sprintf("kelurahan: %s is not a kelurahan the city knows",
+				quoted(k))})
 	}
 	return nil
 }

@@ -159,10 +159,10 @@ func mapColumns(t table, i int) header {
 		switch {
 		case text == "":
 		case !ok:
-			h.ignored = append(h.ignored, fmt.Sprintf("%s (%s)", column(c), text))
+			h.ignored = append(h.ignored, fmt.Sprintf("%s (%s)", column(c), clip(text, maxQuoted)))
 		case seen[f] > 0:
 			h.ignored = append(h.ignored, fmt.Sprintf("%s (%s: column %s is %s already)",
-				column(c), text, column(seen[f]-1), fieldNames[f]))
+				column(c), clip(text, maxQuoted), column(seen[f]-1), fieldNames[f]))
 		default:
 			seen[f] = c + 1
 			h.columns[c] = f

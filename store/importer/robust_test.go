@@ -1,13 +1,18 @@
 package importer
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/google/go-cmp/cmp"
+
 	"koroena/scoring"
+	"koroena/store"
 )
 
 // A quote that opens a cell and is never closed refuses the file at that cell: read
@@ -153,5 +158,84 @@ func TestSortMessages(t *testing.T) {
 	}
 	if want := "6 2 4 3 5 1"; strings.Join(got, " ") != want {
 		t.Errorf("order %v, want %s", got, want)
+	}
+}
+
+// A cell longer than its field allows is refused at its column with its length and the
+// limit, never quoted whole (a 2 MB name printed the whole 2 MB); a value a message quotes
+// is cut to maxQuoted characters.
+func TestCoops_LongCellsRefusedAndClipped(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "huge.csv")
+	writeFile(t, path, "nama,nik,jenis,keterangan\n"+
+		"KSP "+strings.Repeat("A", 2<<20)+",3576010100000001,KSP,\n"+
+		"KSP B,3576010100000002,"+strings.Repeat("Perikanan ", 100)+","+
+		strings.Repeat("catatan ", 600)+"\n")
+	s := mustOpen(t)
+	res, err := Coops(s, path, Options{})
+	if !errors.Is(err, ErrRefused) {
+		t.Fatalf("err = %v, want ErrRefused", err)
+	}
+	want := []string{
+		path + ":2:A: nama: 2097156 characters long, more than the 200 allowed",
+		path + `:3:C: jenis: "` + strings.Repeat("Perikanan ", 5) + `Perikanan…" is not a ` +
+			`known type (KSP, KSU, KPRI, KSPPS, Karyawan, Wanita, Pasar, Konsumen, Produsen, ` +
+			`Jasa, Pemasaran)`,
+		path + ":3:D: keterangan: 4799 characters long, more than the 4000 allowed",
+	}
+	if diff := cmp.Diff(want, messages(res.Errors)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// Every text field at the importer's limit is accepted by the store, and a store error
+// about a long value (here a control character in the notes) quotes it cut.
+func TestCoops_AtLimitsStoredStoreErrorsClipped(t *testing.T) {
+	long := func(f field) string { return strings.Repeat("x", maxLength[f]) }
+	header := "nama,nik,no_badan_hukum,alamat,kelurahan,kecamatan,telepon,ketua,manajer," +
+		"pendamping,keterangan\n"
+	line := strings.Join([]string{long(fName), "3576010100000001", long(fLegalNumber),
+		long(fAddress), long(fKelurahan), long(fKecamatan), long(fPhone), long(fChair),
+		long(fManager), long(fCoach), long(fNotes)}, ",")
+	path := filepath.Join(t.TempDir(), "limits.csv")
+	writeFile(t, path, header+line+"\n")
+	s := mustOpen(t)
+	if res, err := Coops(s, path, Options{}); err != nil || res.Created != 1 {
+		t.Fatalf("created %d, %v %v; want every field at its limit stored", res.Created, err,
+			messages(res.Errors))
+	}
+
+	notes := strings.Repeat("n", 3000) + "\x1b[2J"
+	writeFile(t, path, "nama,nik,keterangan\n"+long(fName)+",3576010100000002,"+notes+"\n")
+	res, err := Coops(s, path, Options{})
+	if !errors.Is(err, ErrRefused) || len(res.Errors) != 1 {
+		t.Fatalf("err = %v %v, want one error", err, messages(res.Errors))
+	}
+	got := res.Errors[0].String()
+	if !strings.Contains(got, "control character") || len(got) > 400 ||
+		!strings.Contains(got, strings.Repeat("n", 20)+"…") {
+		t.Errorf("error %d bytes, want the control character named and values cut:\n%s",
+			len(got), clip(got, 400))
+	}
+}
+
+// The store refuses an over-long text field with its name, length and limit, whatever
+// calls it.
+func TestStoreRefusesLongFields(t *testing.T) {
+	s := mustOpen(t)
+	for _, c := range []store.Cooperative{
+		{Name: strings.Repeat("A", 201)},
+		{Name: "KSP A", Notes: strings.Repeat("é", 4001)},
+		{Name: "KSP A", Phone: strings.Repeat("0", 51)},
+	} {
+		_, err := s.CreateCooperative(c)
+		if !errors.Is(err, store.ErrInvalid) || !strings.Contains(err.Error(),
+			"characters long, more than the") {
+			t.Errorf("err = %v, want ErrInvalid naming the length", clip(fmt.Sprint(err), 300))
+		}
+	}
+	if _, err := s.CreateCooperative(store.Cooperative{Name: strings.Repeat("A", 200),
+		Notes: strings.Repeat("é", 4000)}); err != nil {
+		t.Errorf("at the limits: %v", err)
 	}
 }

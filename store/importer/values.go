@@ -56,17 +56,17 @@ func parseDate(c cell) (time.Time, error) {
 	} else if g := wordsDate.FindStringSubmatch(s); g != nil {
 		month, ok := monthNames[strings.ToLower(g[2])]
 		if !ok {
-			return time.Time{}, fmt.Errorf("%q: no month is called %q", s, g[2])
+			return time.Time{}, fmt.Errorf("%s: no month is called %s", quoted(s), quoted(g[2]))
 		}
 		d, m, y = atoi(g[1]), int(month), atoi(g[3])
 	} else {
-		return time.Time{}, fmt.Errorf("%q is not a date (write 2021-03-04, 04/03/2021 "+
-			"or 4 Maret 2021)", s)
+		return time.Time{}, fmt.Errorf("%s is not a date (write 2021-03-04, 04/03/2021 "+
+			"or 4 Maret 2021)", quoted(s))
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d || int(t.Month()) != m || y < 1900 {
-		return time.Time{}, fmt.Errorf("%q is not a real date (day %d, month %d, year %d)",
-			s, d, m, y)
+		return time.Time{}, fmt.Errorf("%s is not a real date (day %d, month %d, year %d)",
+			quoted(s), d, m, y)
 	}
 	return t, nil
 }
@@ -83,19 +83,19 @@ func parseCount(c cell) (int, error) {
 	if c.number {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil || f != math.Trunc(f) || f < 0 || f > 1e9 {
-			return 0, fmt.Errorf("%q is not a whole number of members", s)
+			return 0, fmt.Errorf("%s is not a whole number of members", quoted(s))
 		}
 		return int(f), nil
 	}
 	groups := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ' ' })
 	for i, g := range groups {
 		if !digits(g) || i > 0 && len(g) != 3 || i == 0 && len(groups) > 1 && len(g) > 3 {
-			return 0, fmt.Errorf("%q is not a whole number (write 1234 or 1.234)", s)
+			return 0, fmt.Errorf("%s is not a whole number (write 1234 or 1.234)", quoted(s))
 		}
 	}
 	n, err := strconv.Atoi(strings.Join(groups, ""))
 	if err != nil || n > 1e9 {
-		return 0, fmt.Errorf("%q is not a whole number (write 1234 or 1.234)", s)
+		return 0, fmt.Errorf("%s is not a whole number (write 1234 or 1.234)", quoted(s))
 	}
 	return n, nil
 }
@@ -118,13 +118,13 @@ func digits(s string) bool {
 func parseNIK(c cell) (string, error) {
 	s := strings.TrimPrefix(strings.TrimSpace(c.text), "'")
 	if c.number || strings.ContainsAny(s, "eE") {
-		return "", fmt.Errorf("%q is stored as a number, so its last digits cannot be "+
+		return "", fmt.Errorf("%s is stored as a number, so its last digits cannot be "+
 			"trusted (a spreadsheet keeps 15); format the column as text and type the NIK "+
-			"again", s)
+			"again", quoted(s))
 	}
 	n := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(s)
 	if !digits(n) || len(n) != 16 {
-		return "", fmt.Errorf("%q is not 16 digits", s)
+		return "", fmt.Errorf("%s is not 16 digits", quoted(s))
 	}
 	return n, nil
 }
@@ -139,8 +139,8 @@ func parseActive(c cell) (bool, error) {
 		"dibubarkan", "tidak", "tdk", "t", "no", "n", "false", "0", "salah", "mati":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not a status (Aktif, Tidak Aktif, Pasif or Bubar)",
-		strings.TrimSpace(c.text))
+	return false, fmt.Errorf("%s is not a status (Aktif, Tidak Aktif, Pasif or Bubar)",
+		quoted(strings.TrimSpace(c.text)))
 }
 
 // kind is what a "jenis" value sets: a business type and a legal type (either may be
@@ -176,8 +176,9 @@ var kindNames = func() map[string]kind {
 func parseKind(c cell) (kind, error) {
 	k, ok := kindNames[normHeader(c.text)]
 	if !ok {
-		return kind{}, fmt.Errorf("%q is not a known type (KSP, KSU, KPRI, KSPPS, Karyawan, "+
-			"Wanita, Pasar, Konsumen, Produsen, Jasa, Pemasaran)", strings.TrimSpace(c.text))
+		return kind{}, fmt.Errorf("%s is not a known type (KSP, KSU, KPRI, KSPPS, Karyawan, "+
+			"Wanita, Pasar, Konsumen, Produsen, Jasa, Pemasaran)",
+			quoted(strings.TrimSpace(c.text)))
 	}
 	return k, nil
 }
@@ -191,5 +192,5 @@ func parseMonthDay(c cell) (string, error) {
 	if t, err := time.Parse("2/1", s); err == nil {
 		return t.Format("01-02"), nil
 	}
-	return "", fmt.Errorf("%q is not a month and day (write 12-31)", s)
+	return "", fmt.Errorf("%s is not a month and day (write 12-31)", quoted(s))
 }

@@ -2,8 +2,9 @@ package importer
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"koroena/store"
 )
@@ -168,6 +169,19 @@ func rowError(file string, h header, r row, err error) Message {
 	if c := colOf(h, f); c >= 0 {
 		col = column(c)
 	}
-	return Message{File: file, Row: r.num, Column: col, Text: fmt.Sprintf("%s: %v",
-		fieldNames[f], err)}
+	return Message{File: file, Row: r.num, Column: col, Text: fieldNames[f] + ": " +
+		clipValues(err.Error(), r)}
+}
+
+// clipValues cuts each of the row's text values that a store error quotes whole (the
+// cooperative's name, a field with a control character) to what quoted shows.
+func clipValues(msg string, r row) string {
+	c := r.coop
+	for _, v := range []string{c.Name, c.NIK, c.LegalNumber, c.Address, c.Kelurahan,
+		c.Kecamatan, c.Phone, c.Chair, c.Manager, c.Notes, c.ID, r.coach} {
+		if utf8.RuneCountInString(v) > maxQuoted {
+			msg = strings.ReplaceAll(msg, strconv.Quote(v), quoted(v))
+		}
+	}
+	return msg
 }
