@@ -341,3 +341,57 @@ func TestImportCoops_RefusedIntoNewFileLeavesNoFile(t *testing.T) {
 		t.Errorf("an accepted import left no file: %v", err)
 	}
 }
+
+// The first registry import can be dry-run: against a data file that does not exist yet,
+// a dry run checks against an empty city and writes nothing at the path, nor leaves its
+// temporary city behind; the real import into the same path then works.
+func TestImportCoops_DryRunIntoNewFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new.db")
+	good := filepath.Join(dir, "reg.csv")
+	registryCSV(t, good, 3, 3576010000000000, nil)
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("nama,nik\nKSP A,123\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errOut := koroena(t, db, "import", "coops", good, "--dry-run")
+	if code != 0 || !strings.Contains(out, "would import: 3 new, 0 updated, 0 unchanged") {
+		t.Errorf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut = koroena(t, db, "import", "coops", bad, "--dry-run")
+	if code != 1 || !strings.Contains(errOut, bad+":2:B: nik: ") {
+		t.Errorf("dry run of a bad file: exit %d\n%s", code, errOut)
+	}
+	code, _, errOut = koroena(t, db, "import", "assessments", "--dry-run",
+		filepath.Join("..", "..", "testdata", "import", "assessments-good.jsonl"))
+	if code != 1 || !strings.Contains(errOut, ":1:nik: no stored cooperative has NIK") {
+		t.Errorf("dry run of assessments: exit %d\n%s", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a dry run wrote %s (%v)", db, err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("a dry run left %d files in the temporary folder", len(left))
+	}
+
+	code, out, errOut = koroena(t, db, "import", "coops", good)
+	if code != 0 || !strings.Contains(out, "Imported: 3 new") {
+		t.Errorf("import: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// An import reads no more than its cap: /dev/zero, which never ends, is refused with the
+// size instead of running forever.
+func TestImportAssessments_EndlessFileRefused(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	db := filepath.Join(t.TempDir(), "koroena.db")
+	code, _, errOut := koroena(t, db, "import", "assessments", "/dev/zero", "--dry-run")
+	if code != 1 || !strings.Contains(errOut, "/dev/zero: the file is larger than 64 MiB") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}

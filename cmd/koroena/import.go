@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,21 +55,11 @@ func (a *app) importCoopsCmd() *cobra.Command {
 }
 
 func (a *app) runImportCoops(file string, f importFlags) (err error) {
-	path, err := a.dataFile()
+	st, done, err := a.openImportStore(f.dryRun)
 	if err != nil {
 		return err
 	}
-	isNew := missing(path)
-	st, err := a.openStore(path, writeMode(f.dryRun))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		st.Close()
-		if isNew && err != nil {
-			os.Remove(path) // a failed import into a new file leaves no empty file
-		}
-	}()
+	defer func() { done(err != nil) }()
 
 	bar := a.progressBar()
 	res, err := importer.Coops(st, file, importer.Options{Sheet: f.sheet, DryRun: f.dryRun,
@@ -132,21 +123,11 @@ func (a *app) importAssessmentsCmd() *cobra.Command {
 }
 
 func (a *app) runImportAssessments(file string, f importFlags) (err error) {
-	path, err := a.dataFile()
+	st, done, err := a.openImportStore(f.dryRun)
 	if err != nil {
 		return err
 	}
-	isNew := missing(path)
-	st, err := a.openStore(path, writeMode(f.dryRun))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		st.Close()
-		if isNew && err != nil {
-			os.Remove(path) // a failed import into a new file leaves no empty file
-		}
-	}()
+	defer func() { done(err != nil) }()
 
 	bar := a.progressBar()
 	res, err := importer.Assessments(st, a.loadInstruments(), file, importer.Options{
@@ -170,6 +151,47 @@ func (a *app) runImportAssessments(file string, f importFlags) (err error) {
 	}
 	fmt.Fprintf(a.stdout, ".\n")
 	return nil
+}
+
+// openImportStore opens the store an import checks and writes, and returns the function
+// that closes it, told whether the import failed. A failed import into a data file that
+// did not exist removes the file it made. A dry run against a data file that does not
+// exist yet (the first registry import) checks against an empty city: a new store in a
+// temporary folder, removed on closing, so that nothing is written at the data file's
+// path, as with any dry run.
+func (a *app) openImportStore(dryRun bool) (*store.Store, func(failed bool), error) {
+	path, err := a.dataFile()
+	if err != nil {
+		return nil, nil, err
+	}
+	isNew := missing(path)
+	if dryRun && isNew {
+		dir, err := os.MkdirTemp("", "koroena-dry-run-")
+		if err != nil {
+			return nil, nil, fmt.Errorf("dry run: a folder for an empty city: %w", err)
+		}
+		st, err := store.Open(filepath.Join(dir, "koroena.db"), store.Options{})
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, fmt.Errorf("dry run: an empty city: %w", err)
+		}
+		fmt.Fprintf(a.stdout, "No data file at %s yet: checking against an empty city.\n",
+			path)
+		return st, func(bool) {
+			st.Close()
+			os.RemoveAll(dir)
+		}, nil
+	}
+	st, err := a.openStore(path, writeMode(dryRun))
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func(failed bool) {
+		st.Close()
+		if isNew && failed {
+			os.Remove(path) // a failed import into a new file leaves no empty file
+		}
+	}, nil
 }
 
 // countErrors is "1 error" or "N errors".

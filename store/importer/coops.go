@@ -154,9 +154,11 @@ func readRows(t table, h header, res *Result) []row {
 					Text: fieldNames[f] + ": " + err.Error()})
 			}
 		}
-		if nc := colOf(h, fName); nc < 0 || nc >= len(cells) || strings.TrimSpace(cells[nc].text) == "" {
+		// A name cell refused above (too long) is not also called empty.
+		nc := colOf(h, fName)
+		if nc < 0 || nc >= len(cells) || strings.TrimSpace(cells[nc].text) == "" {
 			res.Errors = append(res.Errors, Message{File: t.file, Row: num,
-				Column: column(colOf(h, fName)), Text: "nama: the cooperative's name is empty"})
+				Column: column(nc), Text: "nama: the cooperative's name is empty"})
 		}
 		out = append(out, r)
 		res.Rows++
