@@ -107,8 +107,13 @@ func (s *Store) AuditOf(recordID string) ([]AuditEvent, error) {
 			return nil
 		}
 		return eachInlineEvent(tx.Bucket(bucketAssessments), record, func(k, v []byte) error {
+			ev, err := decodeInlineEvent(k, v)
+			if err != nil {
+				return err
+			}
 			_, event := inlineEventParts(k)
-			return decode(event, v)
+			all = append(all, keyed{event, ev})
+			return nil
 		})
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	bolt "go.etcd.io/bbolt"
@@ -125,13 +126,13 @@ func TestInlineAudit_AnswerEventBesideDraft(t *testing.T) {
 		}
 	}
 
-	// The stored value is the event as audit would hold it, byte for byte.
+	// The stored value is the event less what its key says.
 	_, newest := inlineEventParts(keys[0])
 	if idText(newest) != events[2].ID {
 		t.Errorf("first inline key holds event %s, want the newest edit %s", idText(newest),
 			events[2].ID)
 	}
-	wantJSON, _ := json.Marshal(auditRecord{V: valueVersion, AuditEvent: events[2]})
+	wantJSON, _ := encodeInlineEvent(events[2])
 	var stored []byte
 	_ = s.view(func(tx *bolt.Tx) error {
 		stored = bytes.Clone(tx.Bucket(bucketAssessments).Get(keys[0]))
@@ -255,10 +256,11 @@ func TestCheck_InlineEvents(t *testing.T) {
 			return putJSON(tx.Bucket(bucketAssessments), inlineEventKey(draft, event), ev)
 		}, `audit event of cooperative "x" kept beside assessment`},
 		{"event under another id", func(tx *bolt.Tx, draft, event []byte) error {
-			b := tx.Bucket(bucketAssessments)
+			// A value in the full form names its id, which must be its key's.
 			other, _, _ := newID()
-			v := bytes.Clone(b.Get(inlineEventKey(draft, event)))
-			return b.Put(inlineEventKey(draft, other), v)
+			ev := auditRecord{V: valueVersion, AuditEvent: AuditEvent{ID: idText(event),
+				Kind: KindAssessment, RecordID: idText(draft), Action: ActionUpdate}}
+			return putJSON(tx.Bucket(bucketAssessments), inlineEventKey(draft, other), ev)
 		}, "audit event says its id is"},
 		{"malformed key", func(tx *bolt.Tx, draft, _ []byte) error {
 			return tx.Bucket(bucketAssessments).Put(append(bytes.Clone(draft), 1, 2, 3),
@@ -297,5 +299,41 @@ func TestCheck_InlineEvents(t *testing.T) {
 				t.Errorf("AuditOf with a damaged event: err = %v, want ErrDamaged", err)
 			}
 		})
+	}
+}
+
+// An inline event's value leaves out what its key says, and reads back whole: the same
+// event AuditOf gives, the same bytes json.Marshal gives for the fields it keeps.
+func TestInlineEvent_CompactRoundTrip(t *testing.T) {
+	record, _, _ := newID()
+	event, id, _ := newID()
+	ev := AuditEvent{ID: id, At: time.Date(2026, 12, 4, 8, 0, 0, 123456789, time.UTC),
+		Actor: `Siti "Rahayu" <S.E.> & co`, Kind: KindAssessment, RecordID: idText(record),
+		Action: ActionUpdate, Change: json.RawMessage(`{"answers.mu01":[null,true]}`)}
+	data, err := encodeInlineEvent(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := json.Marshal(struct {
+		V      int             `json:"v"`
+		At     time.Time       `json:"at"`
+		Actor  string          `json:"actor"`
+		Action string          `json:"action"`
+		Change json.RawMessage `json:"change"`
+	}{valueVersion, ev.At, ev.Actor, ev.Action, ev.Change})
+	if string(data) != string(full) {
+		t.Errorf("encoded\n%s\nwant\n%s", data, full)
+	}
+	got, err := decodeInlineEvent(inlineEventKey(record, event), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.At.Equal(ev.At) || got.ID != ev.ID || got.Kind != ev.Kind ||
+		got.RecordID != ev.RecordID || got.Actor != ev.Actor || got.Action != ev.Action ||
+		string(got.Change) != string(ev.Change) {
+		t.Errorf("decoded %+v, want %+v", got, ev)
+	}
+	if _, err := encodeInlineEvent(AuditEvent{Change: json.RawMessage(`{bad`)}); err == nil {
+		t.Error("a change that is not JSON was encoded")
 	}
 }

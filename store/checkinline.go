@@ -12,8 +12,8 @@ func (c *checker) checkInlineEvent(all *bolt.Bucket, k, v []byte) {
 	if all.Get(record) == nil {
 		c.add("assessments", key, "audit event of an assessment that does not exist")
 	}
-	var ev auditRecord
-	if err := decodeJSON(v, &ev); err != nil {
+	ev, err := decodeInlineEvent(k, v)
+	if err != nil {
 		c.add("assessments", key, "unreadable audit event: %v", err)
 		return
 	}
