@@ -230,3 +230,41 @@ func TestWrite_ListRowWithoutRecordIsDamage(t *testing.T) {
 		t.Errorf("err = %v, want ErrDamaged", err)
 	}
 }
+
+// A cooperative record whose id was damaged (a byte flipped inside its value) leads the
+// export to an id the file does not know: that is damage too, not "not found".
+func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "koroena.db")
+	s, err := store.Open(path, store.Options{Actor: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateCooperative(store.Cooperative{Name: "KSP Rusak", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := uuid.Parse(c.ID)
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("coops"))
+		v := []byte(strings.Replace(string(b.Get(key[:])), c.ID[:8], c.ID[:7]+"\xf6", 1))
+		return b.Put(key[:], v)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = Write(s, FormatCSV, filepath.Join(t.TempDir(), "out"), Options{})
+	if !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("err = %v, want ErrDamaged", err)
+	}
+}

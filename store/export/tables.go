@@ -38,6 +38,17 @@ type snapshot struct {
 
 // read collects every record of s.
 func read(s *store.Store) (snapshot, error) {
+	snap, err := readRecords(s)
+	if errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrDamaged) {
+		// Every id followed here came from the file itself: one that leads nowhere is a
+		// damaged id (a flipped byte), so the command names the backup to restore.
+		err = fmt.Errorf("%w: %w", store.ErrDamaged, err)
+	}
+	return snap, err
+}
+
+// readRecords is read, with a missing record reported as not found.
+func readRecords(s *store.Store) (snapshot, error) {
 	var snap snapshot
 	sums, err := s.CooperativeSummaries()
 	if err != nil {
