@@ -645,3 +645,31 @@ func TestStartDiagnosis_KeysDoNotClash(t *testing.T) {
 		}
 	}
 }
+
+// Finalizing names the figures that were never typed and count as zero, so a forgotten
+// figure does not pass unseen into a locked result; with every figure typed, none is named.
+func TestAssess_FinalizeNamesUntypedFigures(t *testing.T) {
+	fx := mustAssessStore(t)
+	v := loadSehat(t)
+	d := newAssessDriver(t, fx.st, English, 160, 50)
+	d.keys("enter", "n")
+	chooseInstrument(t, d, "ksp-2016@1")
+	d.keys("enter")
+	typeAssessment(t, d, v)
+	for _, f := range d.m.as.assess.in.Figures {
+		if _, typed := d.m.as.assess.figures[f.ID]; !typed && !f.Aggregate() {
+			typeFigure(t, d, f.ID, "0")
+		}
+	}
+	d.keys("F")
+	d.requireContains("Finalize FY 2025")
+	if strings.Contains(d.screen(), "Never typed") {
+		t.Errorf("every figure typed, yet some are named:\n%s", d.screen())
+	}
+	d.keys("n")
+
+	gotoRow(t, d, "surat_berharga")
+	d.keys("x")
+	d.keys("F")
+	d.requireContains("Never typed, counted as 0 (1): Securities")
+}

@@ -480,15 +480,34 @@ func (m assessModel) itemName(id string) string {
 	return id
 }
 
-// confirmLines ask to finalize, saying what will be stored and that it locks.
+// confirmLines ask to finalize, saying what will be stored, which figures were never
+// typed and count as zero, and that it locks.
 func (m assessModel) confirmLines() []string {
 	p := m.lang.predicateLabel(m.res.Predicate, false)
-	return []string{
+	lines := []string{
 		m.st.assess.warn.Render(fmt.Sprintf(m.lang.at(atConfirmFinal), m.a.FiscalYear,
 			m.lang.number(fixed2(m.res.Total)), p)),
-		m.st.muted.Render(m.lang.at(atCoach) + ": " + cmp.Or(m.coach, "—") + " · " +
-			m.lang.at(atConfirmHelp)),
 	}
+	if zero := m.untypedFigures(); len(zero) > 0 {
+		lines = append(lines, m.st.errText.Render(truncate(fmt.Sprintf(
+			m.lang.at(atUntypedZero), len(zero), strings.Join(zero, ", ")), m.width)))
+	}
+	return append(lines, m.st.muted.Render(m.lang.at(atCoach)+": "+cmp.Or(m.coach, "—")+
+		" · "+m.lang.at(atConfirmHelp)))
+}
+
+// untypedFigures names the figures never typed that the score counts as zero: those an
+// aggregate could not stand in for. A forgotten figure must not pass unseen into a
+// locked result.
+func (m assessModel) untypedFigures() []string {
+	var out []string
+	for _, f := range m.in.Figures {
+		if _, ok := m.figures[f.ID]; ok || f.Aggregate() {
+			continue
+		}
+		out = append(out, f.Label.In(string(m.lang)))
+	}
+	return out
 }
 
 // questionIDWidth is the room for question ids: the longest id, within an eighth of the
