@@ -220,6 +220,13 @@ func (in *Instrument) compile() []string {
 	default:
 		ps.add("lookup", "%q is not rounded or exact", in.Lookup)
 	}
+	for i, n := range in.Notes {
+		if n.AppliesTo != "" && n.AppliesTo != NoteAdjustments &&
+			!slices.ContainsFunc(in.Aspects, func(a Aspect) bool { return a.ID == n.AppliesTo }) {
+			ps.add(fmt.Sprintf("notes[%d].applies_to", i), "%q is neither an aspect id nor %q",
+				n.AppliesTo, NoteAdjustments)
+		}
+	}
 	in.compileRating(&ps)
 	in.compileComponents(&ps)
 	in.compileWeights(&ps)

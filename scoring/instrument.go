@@ -203,6 +203,23 @@ type Note struct {
 	ID string `yaml:"id" json:"id"`
 	// Text is the note itself.
 	Text Text `yaml:"text" json:"text"`
+	// AppliesTo, when set, is the part of the assessment the note is about, where screens
+	// show it: an aspect id, or NoteAdjustments for the adjustment factors.
+	AppliesTo string `yaml:"applies_to,omitempty" json:"applies_to,omitempty"`
+}
+
+// NoteAdjustments is the Note.AppliesTo of a note about the adjustment factors.
+const NoteAdjustments = "adjustments"
+
+// NotesFor returns the notes about part (an aspect id or NoteAdjustments).
+func (in *Instrument) NotesFor(part string) []Note {
+	var out []Note
+	for _, n := range in.Notes {
+		if n.AppliesTo == part {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Aspect is a group of components with a maximum score.

@@ -154,7 +154,7 @@ func TestParseInstrument_Problems(t *testing.T) {
 	src := embeddedKSP(t)
 	tests := []struct{ old, new, want string }{
 		{"    bobot: 6\n", "    bobot: enam\n",
-			`x.yaml: line 257, column 12: components[0].bobot: "enam" is not a plain number`},
+			`x.yaml: line 259, column 12: components[0].bobot: "enam" is not a plain number`},
 		{"min: 66}", "min: 85}", "x.yaml: predicates[cukup_sehat].min: must be below"},
 		{"set: dalam_pengawasan_khusus", "set: dpk",
 			`x.yaml: adjustments[pengawasan_khusus].set: unknown predicate "dpk"`},
@@ -166,6 +166,8 @@ func TestParseInstrument_Problems(t *testing.T) {
 				`(or listed after the aggregate it derives)`},
 		{"  - {when: \">= 80\", nilai: 25}", "  - {when: \">= 80\", nilai: 125}",
 			"x.yaml: components[ms_ta].bands[5].nilai: must be within 0 and 100"},
+		{"applies_to: manajemen", "applies_to: manajmen",
+			`x.yaml: notes[0].applies_to: "manajmen" is neither an aspect id nor "adjustments"`},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(src, tt.old) {
