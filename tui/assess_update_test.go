@@ -673,3 +673,25 @@ func TestAssess_FinalizeNamesUntypedFigures(t *testing.T) {
 	d.keys("F")
 	d.requireContains("Never typed, counted as 0 (1): Securities")
 }
+
+// The instrument's notes stand under the sections they are about: ksp-2016's provisional
+// question wording under Management, its unconfirmed rule under the adjustment factors.
+func TestAssess_SectionNotes(t *testing.T) {
+	for _, l := range []Language{English, Indonesian} {
+		fx := mustAssessStore(t)
+		d, _ := openDraftOn(t, fx, fx.st, l)
+		d.send(tea.WindowSizeMsg{Width: 100, Height: 400})
+		screen := d.screen()
+		in := d.m.as.assess.in
+		for _, part := range []string{"manajemen", scoring.NoteAdjustments} {
+			notes := in.NotesFor(part)
+			if len(notes) != 1 {
+				t.Fatalf("%s: %d notes, want 1", part, len(notes))
+			}
+			first := strings.Fields(notes[0].Text.In(string(l)))[:5]
+			if !strings.Contains(screen, "ⓘ "+strings.Join(first, " ")) {
+				t.Errorf("%s: the note on %s is not on the screen:\n%s", l, part, screen)
+			}
+		}
+	}
+}

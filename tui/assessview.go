@@ -177,7 +177,29 @@ func (m assessModel) sectionLines(id string, w int) []string {
 	}
 	left := m.st.section.Render(truncate(title, max(1, w-lipgloss.Width(right)-1)))
 	gap := max(1, w+2-lipgloss.Width(left)-lipgloss.Width(right))
-	return []string{"", left + strings.Repeat(" ", gap) + m.st.title.Render(right)}
+	lines := []string{"", left + strings.Repeat(" ", gap) + m.st.title.Render(right)}
+	return append(lines, m.sectionNotes(id, w)...)
+}
+
+// sectionNotes are the instrument's notes about a section (its wording is provisional,
+// its rule unconfirmed), wrapped under the heading so the coach reads them where they
+// apply.
+func (m assessModel) sectionNotes(id string, w int) []string {
+	part, ok := strings.CutPrefix(id, aspectPrefix)
+	if id == sectionAdjustment {
+		part, ok = scoring.NoteAdjustments, true
+	}
+	if !ok {
+		return nil
+	}
+	var lines []string
+	for _, n := range m.in.NotesFor(part) {
+		text := lipgloss.NewStyle().Width(max(10, w)).Render("ⓘ " + n.Text.In(string(m.lang)))
+		for _, l := range strings.Split(text, "\n") {
+			lines = append(lines, m.st.muted.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	return lines
 }
 
 // sectionTitle names a section.
