@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/google/go-cmp/cmp"
 
 	"koroena/scoring"
@@ -195,6 +196,13 @@ func TestAssess_TypeSehatFinalizeDiagnose(t *testing.T) {
 	}
 	d.requireContains("Skor 89,45 / 100")
 	d.requireContains("Sehat")
+	// At its foot, what a reader must know of the rubric: its notes.
+	whole := ansi.Strip(strings.Join(d.m.as.diag.content(), "\n"))
+	for _, want := range []string{"Catatan tentang instrumen ksp-2016@1", "anggap sementara"} {
+		if !strings.Contains(whole, want) {
+			t.Errorf("the diagnosis lacks %q", want)
+		}
+	}
 	if got := fixed2(d.m.as.diag.res.Total); got != "89.45" {
 		t.Errorf("diagnosis total %s, want 89.45", got)
 	}

@@ -80,6 +80,7 @@ const (
 	atMore
 	atConfirmFinal
 	atUntypedZero
+	atDiagNotes
 	atConfirmHelp
 	atInstrument
 	atYearField
@@ -196,6 +197,7 @@ var assessTexts = map[atxt][2]string{
 	atAmendHint:         {"a: revisi dengan alasan", "a: amend with a reason"},
 	atMissingTitle:      {"Belum bisa difinalisasi: %d komponen belum lengkap", "Cannot finalize yet: %d components incomplete"},
 	atMore:              {"… dan %d lagi", "… and %d more"},
+	atDiagNotes:         {"Catatan tentang instrumen %s", "Notes on the instrument %s"},
 	atUntypedZero: {"Tidak diisi, dihitung 0 (%d): %s",
 		"Never typed, counted as 0 (%d): %s"},
 	atConfirmFinal:     {"Finalisasi TB %d dengan skor %s, %s? Setelah itu terkunci.", "Finalize FY %d at %s, %s? It locks afterwards."},

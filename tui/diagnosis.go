@@ -213,5 +213,5 @@ func (m diagnosisModel) content() []string {
 	lines = append(lines, m.componentLines()...)
 	lines = append(lines, "")
 	lines = append(lines, m.findingLines()...)
-	return lines
+	return append(lines, m.instrumentNoteLines()...)
 }

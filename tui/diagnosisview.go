@@ -158,7 +158,31 @@ func (m diagnosisModel) adjustmentLines() []string {
 			}
 		}
 	}
+	// The rule that changed the predicate may itself be unconfirmed: say so beside it.
+	return append(lines, m.noteLines(m.in.NotesFor(scoring.NoteAdjustments))...)
+}
+
+// noteLines are instrument notes, wrapped and muted, indented under a section.
+func (m diagnosisModel) noteLines(notes []scoring.Note) []string {
+	var lines []string
+	for _, n := range notes {
+		text := lipgloss.NewStyle().Width(max(10, m.width-4)).Render(
+			"ⓘ " + n.Text.In(string(m.lang)))
+		for _, l := range strings.Split(text, "\n") {
+			lines = append(lines, "  "+m.st.muted.Render(strings.TrimRight(l, " ")))
+		}
+	}
 	return lines
+}
+
+// instrumentNoteLines are every note of the instrument, at the foot of the diagnosis:
+// what a reader of the score must know of the rubric it comes from.
+func (m diagnosisModel) instrumentNoteLines() []string {
+	if len(m.in.Notes) == 0 {
+		return nil
+	}
+	lines := []string{"", m.st.section.Render(fmt.Sprintf(m.lang.at(atDiagNotes), m.in.Ref()))}
+	return append(lines, m.noteLines(m.in.Notes)...)
 }
 
 // compareLines set the score against the previous final assessment: the total, each
