@@ -313,16 +313,22 @@ func (g *Generator) profile(r *rand.Rand, i int, p plan, created time.Time) (
 	return c, coach, nil
 }
 
-// details fills in what the registry knows beyond the name and place: NIK (missing for
-// some), legal entity, manager, phone, last RAT and a note for a few.
+// details fills in what the registry knows beyond the name and place: NIK, legal entity,
+// manager, phone, last RAT and a note for a few. Every cooperative has a NIK and a manager
+// (shared/domain/CITY.md); the few that once had none draw theirs from a generator of
+// their own, so the main one, and with it the rest of the city, stays as it was.
 func (g *Generator) details(r *rand.Rand, i, kec int, k coopKind, c *store.Cooperative) {
+	own := rand.New(rand.NewPCG(uint64(i), 0x6e696b))
+	serial := own.IntN(1000)
 	if chance(r, 0.85) {
-		c.NIK = fmt.Sprintf("3576%02d%07d%03d", kec+1, (i*611953+12345)%10_000_000,
-			r.IntN(1000))
+		serial = r.IntN(1000)
 	}
+	c.NIK = fmt.Sprintf("3576%02d%07d%03d", kec+1, (i*611953+12345)%10_000_000, serial)
 	c.LegalDate, c.LegalNumber = legalEntity(r)
 	if chance(r, 0.9) {
 		c.Manager = personName(r, k.women || chance(r, 0.4))
+	} else {
+		c.Manager = personName(own, k.women || chance(own, 0.4))
 	}
 	switch x := r.Float64(); {
 	case x < 0.7:
