@@ -137,4 +137,18 @@ func TestCompact_SwapsAndKeepsTheOriginal(t *testing.T) {
 	if _, err := Compact(path, time.Now()); !errors.Is(err, ErrLocked) {
 		t.Errorf("compact while open: %v, want ErrLocked", err)
 	}
+	s.Close()
+
+	// Compacted already, the file is left as it is: no larger copy swapped in.
+	before, _ = os.Stat(path)
+	if _, err := Compact(path, time.Now()); !errors.Is(err, ErrAlreadyCompact) {
+		t.Errorf("second compact: %v, want ErrAlreadyCompact", err)
+	}
+	if again, _ := os.Stat(path); again.Size() != before.Size() ||
+		!again.ModTime().Equal(before.ModTime()) {
+		t.Errorf("the compact file was changed")
+	}
+	if _, err := os.Stat(path + ".compact"); !os.IsNotExist(err) {
+		t.Errorf("the larger copy was left behind: %v", err)
+	}
 }

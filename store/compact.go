@@ -33,6 +33,15 @@ func Compact(path string, now time.Time) (original string, err error) {
 		_ = os.Remove(tmp)
 		return "", fmt.Errorf("compact: %w", err)
 	}
+	// A file that is compact already (a fresh backup, say) may copy to a larger one:
+	// then the original stays.
+	if newer, err := os.Stat(tmp); err != nil {
+		_ = os.Remove(tmp)
+		return "", fmt.Errorf("compact: %w", err)
+	} else if older, err := os.Stat(path); err == nil && newer.Size() >= older.Size() {
+		_ = os.Remove(tmp)
+		return "", ErrAlreadyCompact
+	}
 
 	// Keep the original (a hard link costs nothing; copy where links are not allowed),
 	// then rename the copy over it.

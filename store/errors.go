@@ -9,6 +9,8 @@ var (
 	ErrLocked = errors.New("data file is in use by another koroena")
 	// ErrDamaged means the file is not a bbolt file, is truncated or fails its checksums.
 	ErrDamaged = errors.New("data file is damaged or not a koroena data file")
+	// ErrAlreadyCompact: Compact would not make the file smaller, so it left it as it was.
+	ErrAlreadyCompact = errors.New("data file is compact already")
 	// ErrTooNew means the file was written by a newer koroena with a schema this one does
 	// not know.
 	ErrTooNew = errors.New("data file was written by a newer koroena")

@@ -35,6 +35,10 @@ func (a *app) runCompact() error {
 	}
 	original, err := store.Compact(path, time.Now())
 	switch {
+	case errors.Is(err, store.ErrAlreadyCompact):
+		fmt.Fprintf(a.stdout, "%s is compact already (%s); it was left as it was.\n", path,
+			size(before.Size()))
+		return nil
 	case errors.Is(err, store.ErrLocked):
 		return &exitError{code: 1, msg: fmt.Sprintf("compact refused: %s is open in another "+
 			"koroena; close it first", path)}

@@ -270,6 +270,11 @@ func TestCompact(t *testing.T) {
 	if code, out, _ := koroena(t, db, "check"); code != 0 {
 		t.Errorf("check after compact: exit %d\n%s", code, out)
 	}
+	// A second compact finds nothing to gain and leaves the file alone.
+	code, out, errOut = koroena(t, db, "compact")
+	if code != 0 || !strings.Contains(out, "compact already") {
+		t.Errorf("second compact: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 func TestExportReport(t *testing.T) {
