@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,7 +114,7 @@ func (a *app) explainDamage(err error) error {
 // damagedMessage explains a damaged data file and the way back: the newest backup and
 // the command that restores it, or where backups would be.
 func damagedMessage(path string, err error) string {
-	msg := fmt.Sprintf("the data file %s is damaged (%v).\n", path, err)
+	msg := fmt.Sprintf("the data file %s is damaged (%s).\n", path, damageReason(err))
 	b, ok := store.NewestBackup(path)
 	if !ok {
 		return msg + fmt.Sprintf("No backup was found in %s. If you have a copy of the file "+
@@ -124,6 +125,16 @@ func damagedMessage(path string, err error) string {
 		"Restore it with:\n  koroena restore %s --db %s\n"+
 		"(the damaged file is kept in %s).", b.Path, b.Time.Local().Format("2 Jan 2006 15:04"),
 		b.Path, path, store.BackupDir(path))
+}
+
+// damageReason is err for people: a fault the store caught while walking a broken page
+// ("runtime error: index out of range [18446744073705070592]") says only that.
+func damageReason(err error) string {
+	text := err.Error()
+	if i := strings.Index(text, "runtime error:"); i >= 0 {
+		return strings.TrimRight(text[:i], " (") + ": a page of it cannot be read"
+	}
+	return text
 }
 
 // backupCmd writes a consistent copy of the data file.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -195,5 +196,19 @@ func TestCheck_HugeKeyOnABranchPage(t *testing.T) {
 
 	if !runDamaged(t, db, backup, "a huge branch key", []string{"check"}) {
 		t.Fatal("check passed a branch page with a key of 1.8 GB")
+	}
+}
+
+// A fault caught in a broken page is told as such, not as Go's runtime message.
+func TestDamageReason(t *testing.T) {
+	err := fmt.Errorf("open x.db: %w (runtime error: index out of range "+
+		"[18446744073705070592])", store.ErrDamaged)
+	got := damageReason(err)
+	if strings.Contains(got, "runtime") || !strings.Contains(got, "a page of it cannot be read") ||
+		!strings.Contains(got, "damaged") {
+		t.Errorf("damageReason = %q", got)
+	}
+	if got := damageReason(errors.New("checksum error")); got != "checksum error" {
+		t.Errorf("damageReason = %q", got)
 	}
 }
