@@ -21,13 +21,24 @@ func (r *record) writeMarkdown(w io.Writer) error {
 	if len(r.years) == 0 {
 		fmt.Fprintf(&b, "%s\n", r.t("noscores"))
 	} else {
+		// One block of lines per instrument, a blank line between them, each year named
+		// with its instrument: totals of different rubrics are not one line (issue 7).
 		b.WriteString("```\n")
-		for _, y := range r.years {
-			n := int(max(0, min(100, y.total))/5 + 0.5)
-			fmt.Fprintf(&b, "%d %s%s %6s  %s\n", y.year, strings.Repeat("█", n),
-				strings.Repeat("░", 20-n), r.num(y.totalText), y.label)
+		for i, run := range r.series() {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			for _, y := range run {
+				n := int(max(0, min(100, y.total))/5 + 0.5)
+				fmt.Fprintf(&b, "%d  %-8s  %s%s %6s  %s\n", y.year, y.instrument,
+					strings.Repeat("█", n), strings.Repeat("░", 20-n), r.num(y.totalText),
+					y.label)
+			}
 		}
 		b.WriteString("```\n")
+		if note := r.rubricsNote(); note != "" {
+			fmt.Fprintf(&b, "\n%s\n", note)
+		}
 	}
 
 	r.markdownDiagnosis(&b)
@@ -73,8 +84,8 @@ func (r *record) markdownDiagnosis(b *strings.Builder) {
 	fmt.Fprintf(b, "**%s %d** · %s %s@%d · %s\n\n", r.t("year"), l.a.FiscalYear,
 		r.t("instrument"), l.a.Instrument, l.a.Version, mdText(r.finalizedLine(l.a)))
 	fmt.Fprintf(b, "**%s %s · %s**\n", r.t("total"), r.num(l.a.Result.Total), l.label)
-	if c := r.comparison(); c != "" {
-		fmt.Fprintf(b, "\n%s\n", c)
+	for _, c := range r.comparisons() {
+		fmt.Fprintf(b, "\n%s\n", mdText(c))
 	}
 	aspects, comps := r.tables()
 	if aspects == nil {

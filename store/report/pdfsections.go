@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strconv"
+
+	"koroena/scoring"
 )
 
 // Chart geometry in millimetres.
@@ -10,12 +12,15 @@ const (
 	chartH    = 58.0
 	chartAxis = 12.0 // room for the y labels
 	chartBarW = 16.0
+	chartGap  = 0.6 // the space between two instruments' bars, in bar slots
 )
 
 // chart draws the total of each fiscal year as a bar coloured by its predicate, over a
-// 0–100 grid with the predicate thresholds of the latest instrument as dashed lines.
+// 0–100 grid with each instrument's predicate thresholds as dashed lines. Each bar names
+// its year, predicate and instrument; bars of different instruments stand in separate
+// groups split by a dashed rule, with a note that their scores do not compare (issue 7).
 func (d *pdfDoc) chart() {
-	d.heading(d.r.t("chart"), chartH+20)
+	d.heading(d.r.t("chart"), chartH+24)
 	if len(d.r.years) == 0 {
 		d.para(d.r.t("noscores"))
 		return
@@ -34,43 +39,74 @@ func (d *pdfDoc) chart() {
 		d.SetTextColor(110, 110, 110)
 		d.CellFormat(chartAxis-2, 4, strconv.Itoa(int(v)), "", 0, "R", false, 0, "")
 	}
-	d.thresholds(x0, plotW, yOf)
 
-	// One bar per year, evenly spread.
-	n := float64(len(d.r.years))
-	step := plotW / n
+	// One slot per year, evenly spread, and a gap where the instrument changes.
+	runs := d.r.series()
+	step := plotW / (float64(len(d.r.years)) + chartGap*float64(len(runs)-1))
 	barW := min(chartBarW, step*0.6)
-	for i, y := range d.r.years {
-		cx := x0 + step*(float64(i)+0.5)
-		r, g, b := predicateColour(y.predicate)
-		d.SetFillColor(r, g, b)
-		d.Rect(cx-barW/2, yOf(y.total), barW, yOf(0)-yOf(y.total), "F")
-		d.SetTextColor(0, 0, 0)
-		d.SetFont("Helvetica", "B", 7.5)
-		d.SetXY(cx-step/2, yOf(y.total)-4.5)
-		d.CellFormat(step, 4, d.r.num(y.totalText), "", 0, "C", false, 0, "")
-		d.SetFont("Helvetica", "", 7.5)
-		d.SetXY(cx-step/2, yOf(0)+1)
-		d.CellFormat(step, 4, strconv.Itoa(y.year), "", 0, "C", false, 0, "")
-		d.SetXY(cx-step/2, yOf(0)+4.5)
-		d.SetTextColor(90, 90, 90)
-		d.CellFormat(step, 4, d.fit(y.label, step), "", 0, "C", false, 0, "")
+	x := x0
+	for i, run := range runs {
+		if i > 0 {
+			mid := x + step*chartGap/2
+			d.SetDrawColor(120, 120, 120)
+			d.SetLineWidth(0.25)
+			d.SetDashPattern([]float64{0.8, 0.8}, 0)
+			d.Line(mid, y0-1, mid, yOf(0)+12)
+			d.SetDashPattern(nil, 0)
+			x += step * chartGap
+		}
+		d.thresholds(run[0].in, x, step*float64(len(run)), yOf, i == len(runs)-1,
+			x0+plotW)
+		for _, y := range run {
+			d.bar(y, x+step/2, step, barW, yOf)
+			x += step
+		}
 	}
 	d.SetDrawColor(120, 120, 120)
 	d.SetLineWidth(0.25)
 	d.Line(x0, yOf(0), x0+plotW, yOf(0))
+	d.SetLineWidth(0.1)
 	d.SetTextColor(0, 0, 0)
-	d.SetY(yOf(0) + 10)
+	d.SetY(yOf(0) + 13.5)
+	if note := d.r.rubricsNote(); note != "" {
+		d.SetFont("Helvetica", "I", 8.5)
+		d.MultiCell(d.w, lineH-1, d.tr(note), "", "L", false)
+		d.SetFont("Helvetica", "", bodySize)
+	}
 }
 
-// thresholds draws the latest instrument's predicate boundaries as dashed lines, named
-// at the right.
-func (d *pdfDoc) thresholds(x0, plotW float64, yOf func(float64) float64) {
-	if d.r.latest == nil || d.r.latest.instrument == nil {
+// bar draws one year's bar centred at cx in a slot step wide, its total above it and
+// its year, predicate and instrument below.
+func (d *pdfDoc) bar(y yearScore, cx, step, barW float64, yOf func(float64) float64) {
+	r, g, b := predicateColour(y.predicate)
+	d.SetFillColor(r, g, b)
+	d.Rect(cx-barW/2, yOf(y.total), barW, yOf(0)-yOf(y.total), "F")
+	d.SetTextColor(0, 0, 0)
+	d.SetFont("Helvetica", "B", 7.5)
+	d.SetXY(cx-step/2, yOf(y.total)-4.5)
+	d.CellFormat(step, 4, d.r.num(y.totalText), "", 0, "C", false, 0, "")
+	d.SetFont("Helvetica", "", 7.5)
+	d.SetXY(cx-step/2, yOf(0)+1)
+	d.CellFormat(step, 4, strconv.Itoa(y.year), "", 0, "C", false, 0, "")
+	d.SetXY(cx-step/2, yOf(0)+4.5)
+	d.SetTextColor(90, 90, 90)
+	d.CellFormat(step, 4, d.fit(y.label, step), "", 0, "C", false, 0, "")
+	d.SetFont("Helvetica", "I", 7)
+	d.SetXY(cx-step/2, yOf(0)+8)
+	d.CellFormat(step, 4, d.fit(y.instrument, step), "", 0, "C", false, 0, "")
+}
+
+// thresholds draws an instrument's predicate boundaries as dashed lines over the part
+// of the chart from x to x+w that its years take; with named, they are also named at
+// right, right of the plot.
+func (d *pdfDoc) thresholds(in *scoring.Instrument, x, w float64,
+	yOf func(float64) float64, named bool, right float64,
+) {
+	if in == nil {
 		return
 	}
 	d.SetDashPattern([]float64{1.2, 1.2}, 0)
-	for _, p := range d.r.latest.instrument.Predicates {
+	for _, p := range in.Predicates {
 		if p.Min == nil {
 			continue
 		}
@@ -78,8 +114,11 @@ func (d *pdfDoc) thresholds(x0, plotW float64, yOf func(float64) float64) {
 		r, g, b := predicateColour(p.ID)
 		d.SetDrawColor(r, g, b)
 		d.SetLineWidth(0.3)
-		d.Line(x0, yOf(v), x0+plotW, yOf(v))
-		d.SetXY(x0+plotW+1, yOf(v)-2)
+		d.Line(x, yOf(v), x+w, yOf(v))
+		if !named {
+			continue
+		}
+		d.SetXY(right+1, yOf(v)-2)
 		d.SetTextColor(r, g, b)
 		d.SetFont("Helvetica", "", 6.5)
 		d.CellFormat(31, 4, d.fit(fmt.Sprintf("%s %s", p.Label.In(d.r.lang),
@@ -107,7 +146,7 @@ func (d *pdfDoc) diagnosis() {
 	d.CellFormat(d.w, 8, d.tr(fmt.Sprintf("%s %s · %s", d.r.t("total"),
 		d.r.num(l.a.Result.Total), l.label)), "", 1, "L", false, 0, "")
 	d.SetTextColor(0, 0, 0)
-	if c := d.r.comparison(); c != "" {
+	for _, c := range d.r.comparisons() {
 		d.para(c)
 	}
 

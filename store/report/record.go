@@ -42,11 +42,15 @@ type record struct {
 
 // yearScore is one point of the score chart.
 type yearScore struct {
-	year      int
-	total     float64 // display only
-	totalText string  // the stored exact total
-	predicate string  // id
-	label     string  // the predicate's name in the report's language
+	year int
+	// instrument is the id it was scored with ("ksp-2016"); totals of different
+	// instruments are different rubrics and do not compare.
+	instrument string
+	in         *scoring.Instrument // nil when the registry lacks it
+	total      float64             // display only
+	totalText  string              // the stored exact total
+	predicate  string              // id
+	label      string              // the predicate's name in the report's language
 }
 
 // latest is the newest final assessment, scored again for its component table.
@@ -55,8 +59,12 @@ type latest struct {
 	instrument *scoring.Instrument
 	result     *scoring.Result // nil when it could not be scored again
 	findings   []diagnosis.Finding
-	previous   *yearScore // the year before, for the comparison
-	label      string     // predicate label
+	// previous is the latest earlier final of the same instrument, for the comparison.
+	previous *yearScore
+	// other is the latest earlier final when another instrument scored it: said, never
+	// subtracted.
+	other *yearScore
+	label string // predicate label
 }
 
 // visitRow is one visit of the log.
@@ -131,9 +139,13 @@ func (r *record) gatherAssessments(reg *scoring.Registry, cat *diagnosis.Catalog
 		if a.Result == nil {
 			continue
 		}
-		r.years = append(r.years, yearScore{year: a.FiscalYear, total: toFloat(a.Result.Total),
-			totalText: a.Result.Total, predicate: a.Result.Predicate,
-			label: predicateLabel(reg, a, r.lang)})
+		y := yearScore{year: a.FiscalYear, instrument: a.Instrument,
+			total: toFloat(a.Result.Total), totalText: a.Result.Total,
+			predicate: a.Result.Predicate, label: predicateLabel(reg, a, r.lang)}
+		if in, err := reg.Lookup(fmt.Sprintf("%s@%d", a.Instrument, a.Version)); err == nil {
+			y.in = in
+		}
+		r.years = append(r.years, y)
 	}
 	if len(finals) == 0 {
 		return
@@ -147,11 +159,56 @@ func (r *record) gatherAssessments(reg *scoring.Registry, cat *diagnosis.Catalog
 			l.findings = cat.Diagnose(in, res, input)
 		}
 	}
-	if n := len(r.years); n >= 2 {
-		prev := r.years[n-2]
-		l.previous = &prev
-	}
+	l.previous, l.other = earlier(r.years, a)
 	r.latest = l
+}
+
+// earlier finds, among years (oldest first), the latest final before a's fiscal year
+// that the same instrument scored (previous), and the latest earlier final of all when
+// another instrument scored it (other, nil otherwise). Issue 7: a ksp-2016 and a
+// ksp-2021 total are different rubrics, so only the first may be subtracted.
+func earlier(years []yearScore, a store.Assessment) (previous, other *yearScore) {
+	for i := len(years) - 1; i >= 0; i-- {
+		y := years[i]
+		if y.year >= a.FiscalYear {
+			continue
+		}
+		if y.instrument == a.Instrument {
+			return &y, other
+		}
+		if other == nil {
+			other = &y
+		}
+	}
+	return nil, other
+}
+
+// series splits the years (oldest first) into runs scored with one instrument, so that
+// totals of different rubrics are never drawn as one comparable line.
+func (r *record) series() [][]yearScore {
+	var out [][]yearScore
+	for i, y := range r.years {
+		if i == 0 || y.instrument != r.years[i-1].instrument {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], y)
+	}
+	return out
+}
+
+// rubricsNote warns that the chart mixes instruments whose totals do not compare; ""
+// when every year was scored with the same one.
+func (r *record) rubricsNote() string {
+	var ids []string
+	for _, y := range r.years {
+		if !slices.Contains(ids, y.instrument) {
+			ids = append(ids, y.instrument)
+		}
+	}
+	if len(ids) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(r.t("rubrics"), strings.Join(ids, ", "))
 }
 
 // predicateLabel names an assessment's predicate from its instrument, in lang.

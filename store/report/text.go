@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,12 @@ var words = map[string][2]string{
 	"finalized":  {"Difinalkan", "Finalized"},
 	"by":         {"oleh", "by"},
 	"previous":   {"Dibanding tahun buku", "Compared with fiscal year"},
+	"otherrubric": {"Tahun buku %d dinilai dengan %s (%s, %s), rubrik yang berbeda dari " +
+		"%s: skornya tidak sebanding, jadi selisihnya tidak dihitung.",
+		"Fiscal year %d was scored with %s (%s, %s), a different rubric from %s: the " +
+			"scores do not compare, so no difference is given."},
+	"rubrics": {"Rubrik berbeda (%s): skornya tidak sebanding.",
+		"Different rubrics (%s): their scores do not compare."},
 	"aspect":     {"Aspek", "Aspect"},
 	"component":  {"Komponen", "Component"},
 	"ratio":      {"Rasio", "Ratio"},
@@ -287,22 +294,44 @@ func (r *record) findingRows() []findingRow {
 	return out
 }
 
-// comparison says how the latest total moved against the year before.
-func (r *record) comparison() string {
+// comparisons say how the latest total moved against the latest earlier total of the
+// same instrument, and, when the year before it was scored with another instrument, that
+// those scores do not compare (issue 7). Each string is one paragraph.
+func (r *record) comparisons() []string {
 	l := r.latest
-	if l == nil || l.previous == nil || l.a.Result == nil {
-		return ""
+	if l == nil || l.a.Result == nil {
+		return nil
 	}
-	d := toFloat(l.a.Result.Total) - l.previous.total
-	move := r.t("same")
+	var out []string
+	if o := l.other; o != nil {
+		out = append(out, fmt.Sprintf(r.t("otherrubric"), o.year, o.instrument,
+			r.num(o.totalText), o.label, l.a.Instrument))
+	}
+	if p := l.previous; p != nil {
+		out = append(out, fmt.Sprintf("%s %d (%s: %s, %s): %s", r.t("previous"), p.year,
+			p.instrument, r.num(p.totalText), p.label, r.move(p.totalText, l.a.Result.Total)))
+	}
+	return out
+}
+
+// move says how a total moved from before to now, both stored decimals, computed
+// exactly: "up 1.25", "down 0.50" or "unchanged"; "-" when either is not a decimal.
+func (r *record) move(before, now string) string {
+	b, okB := new(big.Rat).SetString(before)
+	n, okN := new(big.Rat).SetString(now)
+	if !okB || !okN {
+		return "-"
+	}
+	d := new(big.Rat).Sub(n, b)
+	text := new(big.Rat).Abs(d).FloatString(2)
 	switch {
-	case d > 0.004:
-		move = fmt.Sprintf(r.t("up"), r.num(strconv.FormatFloat(d, 'f', 2, 64)))
-	case d < -0.004:
-		move = fmt.Sprintf(r.t("down"), r.num(strconv.FormatFloat(-d, 'f', 2, 64)))
+	case text == "0.00":
+		return r.t("same")
+	case d.Sign() > 0:
+		return fmt.Sprintf(r.t("up"), r.num(text))
+	default:
+		return fmt.Sprintf(r.t("down"), r.num(text))
 	}
-	return fmt.Sprintf("%s %d (%s, %s): %s", r.t("previous"), l.previous.year,
-		r.num(l.previous.totalText), l.previous.label, move)
 }
 
 // officeName is the office named on the report.
