@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -267,4 +268,117 @@ func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
 	if !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("err = %v, want ErrDamaged", err)
 	}
+}
+
+// The created, changed and finalized times are date-time cells in a workbook, in UTC as
+// the CSV's ISO text is, and that text is unchanged.
+func TestWrite_TimesAreDateTimeCells(t *testing.T) {
+	wib := time.FixedZone("WIB", 7*3600)
+	now := time.Date(2026, 11, 30, 16, 15, 42, 0, wib)
+	s, err := store.Open(filepath.Join(t.TempDir(), "koroena.db"), store.Options{
+		Actor: "tester", Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := demo.Write(s, demo.Options{Coops: 5}); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := s.CooperativeSummaries()
+	if _, err := s.AddTreatment(store.Treatment{CoopID: sums[0].ID, Title: "Susun SOP kredit",
+		Type: "aksi", Owner: "board"}); err != nil {
+		t.Fatal(err)
+	}
+	coop, _ := s.Cooperative(sums[0].ID)
+	plan, _ := s.TreatmentsOf(coop.ID)
+	var final store.Assessment
+	for _, sum := range sums {
+		as, _ := s.AssessmentsOf(sum.ID)
+		for _, a := range as {
+			if !a.FinalizedAt.IsZero() {
+				final = a
+			}
+		}
+	}
+	if coop.CreatedAt.IsZero() || coop.UpdatedAt.IsZero() || len(plan) == 0 ||
+		final.ID == "" {
+		t.Fatal("the demo city lacks a stamped cooperative, plan item or final assessment")
+	}
+	checks := []struct {
+		sheet, id, col string
+		want           time.Time
+	}{
+		{SheetCooperatives, coop.ID, "dibuat", coop.CreatedAt},
+		{SheetCooperatives, coop.ID, "diubah", coop.UpdatedAt},
+		{SheetAssessments, final.ID, "difinalkan", final.FinalizedAt},
+		{SheetTreatments, plan[0].ID, "dibuat", plan[0].CreatedAt},
+		{SheetTreatments, plan[0].ID, "diubah", plan[0].UpdatedAt},
+	}
+
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if _, err := Write(s, FormatXLSX, path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, c := range checks {
+		cell := cellOf(t, f, c.sheet, c.id, c.col)
+		name := c.sheet + "." + c.col + " (" + cell + ")"
+		if typ, _ := f.GetCellType(c.sheet, cell); typ != excelize.CellTypeNumber &&
+			typ != excelize.CellTypeUnset {
+			t.Errorf("%s has type %v, want a number", name, typ)
+		}
+		raw, _ := f.GetCellValue(c.sheet, cell, excelize.Options{RawCellValue: true})
+		serial, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			t.Errorf("%s = %q, want a date-time serial number", name, raw)
+			continue
+		}
+		got, err := excelize.ExcelDateToTime(serial, false)
+		if d := got.Sub(c.want.UTC()); err != nil || d < -time.Second || d > time.Second {
+			t.Errorf("%s reads back as %v, %v; want %v", name, got, err, c.want.UTC())
+		}
+		style, _ := f.GetCellStyle(c.sheet, cell)
+		st, err := f.GetStyle(style)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd hh:mm:ss" {
+			t.Errorf("%s has style %+v, %v; want the number format yyyy-mm-dd hh:mm:ss",
+				name, st, err)
+		}
+		shown, _ := f.GetCellValue(c.sheet, cell)
+		if want := c.want.UTC().Format("2006-01-02 15:04:05"); shown != want {
+			t.Errorf("%s shows %q, want %q", name, shown, want)
+		}
+	}
+
+	// CSV keeps the ISO text.
+	dir := filepath.Join(t.TempDir(), "csv")
+	if _, err := Write(s, FormatCSV, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "koroena-"+SheetCooperatives+".csv"))
+	if want := "," + coop.CreatedAt.UTC().Format(time.RFC3339) + ","; !strings.Contains(
+		string(data), want) || !strings.Contains(string(data), "2026-11-30T09:15:42Z") {
+		t.Errorf("cooperatives CSV lacks %q as text:\n%s", want, data)
+	}
+}
+
+// cellOf is the cell of column col in the row of sheet whose id is id.
+func cellOf(t *testing.T, f *excelize.File, sheet, id, col string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	c := slices.Index(rows[0], col)
+	for r, row := range rows {
+		if r > 0 && len(row) > 0 && row[0] == id && c >= 0 {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			return cell
+		}
+	}
+	t.Fatalf("sheet %s has no column %q or no row %s", sheet, col, id)
+	return ""
 }

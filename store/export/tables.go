@@ -19,7 +19,7 @@ import (
 )
 
 // sheet is one kind of record as a table. A cell is a string, an int, a float64, a
-// time.Time (a date), a bool or nil (empty).
+// time.Time (a date), a moment (a date and time), a bool or nil (empty).
 type sheet struct {
 	name   string
 	header []string
@@ -276,12 +276,17 @@ func day(t time.Time) any {
 	return t.UTC()
 }
 
-// stamp is a time written as text (UTC, RFC 3339), empty for the zero time.
+// moment is a cell holding a point in time in UTC: a date-time cell in a workbook, RFC
+// 3339 text ("2026-11-30T09:00:00Z") in CSV.
+type moment time.Time
+
+// stamp is a date-and-time cell (UTC) for when a record was created, changed or
+// finalized, empty for the zero time.
 func stamp(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Format(time.RFC3339)
+	return moment(t.UTC())
 }
 
 // number is a stored decimal ("89.45") as a spreadsheet number; spreadsheets keep

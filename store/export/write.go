@@ -89,6 +89,11 @@ func writeXLSX(path string, tables []sheet) error {
 	if err != nil {
 		return err
 	}
+	// Created, changed and finalized times, in UTC as the CSV's ISO text is.
+	stampStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm:ss")})
+	if err != nil {
+		return err
+	}
 	for i, t := range tables {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", t.name); err != nil {
@@ -97,7 +102,7 @@ func writeXLSX(path string, tables []sheet) error {
 		} else if _, err := f.NewSheet(t.name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, t, head, date); err != nil {
+		if err := writeSheet(f, t, styles{head: head, date: date, stamp: stampStyle}); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.name, err)
 		}
 	}
@@ -116,8 +121,16 @@ func writeXLSX(path string, tables []sheet) error {
 
 func ptr[T any](v T) *T { return &v }
 
-// writeSheet streams one table into its sheet.
-func writeSheet(f *excelize.File, t sheet, head, date int) error {
+// styles are the workbook's cell style ids.
+type styles struct {
+	head  int // the header row
+	date  int // a date
+	stamp int // a date and time
+}
+
+// writeSheet streams one table into its sheet: dates and times as date-time numbers that
+// spreadsheets sort and compute with, not text.
+func writeSheet(f *excelize.File, t sheet, st styles) error {
 	sw, err := f.NewStreamWriter(t.name)
 	if err != nil {
 		return err
@@ -133,7 +146,7 @@ func writeSheet(f *excelize.File, t sheet, head, date int) error {
 	}
 	cells := make([]any, len(t.header))
 	for c, h := range t.header {
-		cells[c] = excelize.Cell{StyleID: head, Value: h}
+		cells[c] = excelize.Cell{StyleID: st.head, Value: h}
 	}
 	if err := sw.SetRow("A1", cells); err != nil {
 		return err
@@ -141,11 +154,14 @@ func writeSheet(f *excelize.File, t sheet, head, date int) error {
 	for r, row := range t.rows {
 		cells := make([]any, len(row))
 		for c, v := range row {
-			if tm, ok := v.(time.Time); ok {
-				cells[c] = excelize.Cell{StyleID: date, Value: tm}
-				continue
+			switch v := v.(type) {
+			case time.Time:
+				cells[c] = excelize.Cell{StyleID: st.date, Value: v}
+			case moment:
+				cells[c] = excelize.Cell{StyleID: st.stamp, Value: time.Time(v)}
+			default:
+				cells[c] = v
 			}
-			cells[c] = v
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(ref, cells); err != nil {
@@ -155,12 +171,18 @@ func writeSheet(f *excelize.File, t sheet, head, date int) error {
 	return sw.Flush()
 }
 
-// colWidth fits a column to its header and its first rows' text, within limits.
+// colWidth fits a column to its header and its first rows' text and dates, within
+// limits; a date or time too wide for its column shows as ####.
 func colWidth(t sheet, c int, h string) float64 {
 	w := len(h) + 2
 	for _, row := range t.rows[:min(len(t.rows), 50)] {
-		if s, ok := row[c].(string); ok {
-			w = max(w, len([]rune(s))+2)
+		switch v := row[c].(type) {
+		case string:
+			w = max(w, len([]rune(v))+2)
+		case time.Time:
+			w = max(w, len("dd/mm/yyyy")+2)
+		case moment:
+			w = max(w, len("yyyy-mm-dd hh:mm:ss")+2)
 		}
 	}
 	return float64(min(w, 50))
@@ -230,6 +252,8 @@ func csvCell(v any) string {
 		return strconv.FormatBool(v)
 	case time.Time:
 		return v.Format("2006-01-02")
+	case moment:
+		return time.Time(v).Format(time.RFC3339)
 	}
 	return fmt.Sprint(v)
 }
