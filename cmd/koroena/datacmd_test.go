@@ -400,3 +400,19 @@ func TestImportAssessments_EndlessFileRefused(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}
 }
+
+// --out - prints the record instead of writing a file named "-".
+func TestReport_ToStandardOutput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "koroena.db")
+	fixtures := filepath.Join("..", "..", "testdata", "import")
+	koroena(t, db, "import", "coops", filepath.Join(fixtures, "coops-good.csv"))
+	t.Chdir(t.TempDir())
+	code, out, errOut := koroena(t, db, "--lang", "en", "report", "sumber rejeki",
+		"--format", "md", "--out", "-")
+	if code != 0 || !strings.HasPrefix(out, "# ") || !strings.Contains(out, "KSP Sumber Rejeki") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat("-"); !os.IsNotExist(err) {
+		t.Errorf("a file named - was written")
+	}
+}

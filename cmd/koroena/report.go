@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -32,7 +34,8 @@ func (a *app) reportCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", report.FormatPDF, "pdf or md")
-	cmd.Flags().StringVar(&out, "out", "", "file to write (default: rekam-medis-<name>-"+
+	cmd.Flags().StringVar(&out, "out", "", "file to write, - for standard output "+
+		"(default: rekam-medis-<name>-"+
 		"<date>.pdf in the current folder)")
 	return cmd
 }
@@ -64,8 +67,12 @@ func (a *app) runReport(query, format, out string) error {
 	if out == "" {
 		out = report.FileName(c, format, string(lang), time.Now())
 	}
-	pages, err := report.Render(st, c.ID, out, report.Options{Format: format,
-		Lang: string(lang), Registry: a.loadInstruments(), Conditions: a.loadConditions()})
+	opts := report.Options{Format: format, Lang: string(lang), Registry: a.loadInstruments(),
+		Conditions: a.loadConditions()}
+	if out == "-" {
+		return a.reportToStdout(st, c.ID, opts)
+	}
+	pages, err := report.Render(st, c.ID, out, opts)
 	if err != nil {
 		return err
 	}
@@ -75,6 +82,26 @@ func (a *app) runReport(query, format, out string) error {
 		fmt.Fprintf(a.stdout, "Wrote the record of %s to %s\n", c.Name, out)
 	}
 	return nil
+}
+
+// reportToStdout writes the record to standard output (--out -), for a pipe.
+func (a *app) reportToStdout(st *store.Store, id string, opts report.Options) error {
+	dir, err := os.MkdirTemp("", "koroena-report-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "record."+opts.Format)
+	if _, err := report.Render(st, id, tmp, opts); err != nil {
+		return err
+	}
+	f, err := os.Open(tmp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(a.stdout, f)
+	return err
 }
 
 // reportWriter is the screens' print key: the record as a PDF in the current folder.
