@@ -116,6 +116,12 @@ func (r *record) markdownDiagnosis(b *strings.Builder) {
 				mdText(f.treatments))
 		}
 	}
+	if notes := r.instrumentNotes(); len(notes) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", fmt.Sprintf(r.t("innotes"), l.a.Instrument, l.a.Version))
+		for _, n := range notes {
+			fmt.Fprintf(b, "- %s\n", n)
+		}
+	}
 	if r.drafts > 0 {
 		fmt.Fprintf(b, "\n"+r.t("drafts")+"\n", r.drafts)
 	}

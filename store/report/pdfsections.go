@@ -175,7 +175,26 @@ func (d *pdfDoc) diagnosis() {
 	d.table(ct)
 
 	d.findings()
+	d.instrumentNotes()
 	d.drafts()
+}
+
+// instrumentNotes writes what a reader of the score must know of the rubric it comes
+// from: its notes (provisional wording, unconfirmed rules).
+func (d *pdfDoc) instrumentNotes() {
+	notes := d.r.instrumentNotes()
+	if len(notes) == 0 {
+		return
+	}
+	l := d.r.latest
+	d.Ln(3)
+	d.ensure(3 * lineH)
+	d.SetFont("Helvetica", "B", bodySize+0.5)
+	d.CellFormat(d.w, lineH+1, d.tr(fmt.Sprintf(d.r.t("innotes"), l.a.Instrument,
+		l.a.Version)), "", 1, "L", false, 0, "")
+	for _, n := range notes {
+		d.para("- " + n)
+	}
 }
 
 // findings writes the conditions found, with their severity, the points they cost and

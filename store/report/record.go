@@ -279,3 +279,16 @@ func Find(s *store.Store, query string) (store.Cooperative, error) {
 	return store.Cooperative{}, fmt.Errorf("%q: %w: %s%s; give more of the name, the NIK "+
 		"or the id", q, ErrAmbiguous, strings.Join(names, ", "), more)
 }
+
+// instrumentNotes are the notes of the latest assessment's instrument in the report's
+// language, none when the registry lacks it.
+func (r *record) instrumentNotes() []string {
+	if r.latest == nil || r.latest.instrument == nil {
+		return nil
+	}
+	var out []string
+	for _, n := range r.latest.instrument.Notes {
+		out = append(out, n.Text.In(r.lang))
+	}
+	return out
+}

@@ -152,6 +152,7 @@ func TestRender_Markdown(t *testing.T) {
 		"| Aspek | Komponen | Rasio | Nilai | Bobot | Skor |", "## Rencana pengobatan",
 		"| Susun SOP kredit | Pengurus | 30 Oktober 2026 | Direncanakan (lewat tenggat) |",
 		"## Catatan kunjungan", "### Temuan (penyakit)",
+		"### Catatan tentang instrumen ksp-2016@1", "anggap sementara.",
 		"Total " + strings.ReplaceAll(c.Latest.Total, ".", ",")} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)

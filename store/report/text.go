@@ -60,6 +60,7 @@ var words = map[string][2]string{
 	"undefined":  {"tak terdefinisi", "undefined"},
 	"ya":         {"ya", "yes"},
 	"findings":   {"Temuan (penyakit)", "Findings (conditions)"},
+	"innotes":    {"Catatan tentang instrumen %s@%d", "Notes on the instrument %s@%d"},
 	"condition":  {"Penyakit", "Condition"},
 	"severity":   {"Tingkat", "Severity"},
 	"lost":       {"Poin hilang", "Points lost"},
