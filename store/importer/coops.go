@@ -59,8 +59,13 @@ type Result struct {
 	Ignored   []string // the columns no field takes: "K (Keterangan 2)"
 	Rows      int      // data rows read
 	Created   int
-	Updated   int // existing cooperatives (same NIK or id) with changed fields
+	Updated   int // existing cooperatives (same NIK or id, or matched) with changed fields
 	Unchanged int
+	// MatchedByName and MatchedByLegalNumber count the rows without NIK or id that updated
+	// (or left unchanged) a stored cooperative of the same name and kelurahan, or of the
+	// same legal-entity number; they are among Updated and Unchanged.
+	MatchedByName        int
+	MatchedByLegalNumber int
 	// NewCoaches are the names in the pendamping column that matched no stored coach;
 	// they are added as coaches.
 	NewCoaches []string
@@ -71,10 +76,13 @@ type Result struct {
 
 // Coops imports a registry of cooperatives from a CSV or XLSX file into s, all or nothing,
 // in one transaction. Each row is a cooperative; one with the NIK (or id) of a stored
-// cooperative updates it, with an audit event of what changed. Any error means nothing is
-// written: the error is ErrRefused and Result.Errors lists every problem found. An error
-// that stops the reading itself (a file that cannot be opened, no header row) is returned
-// as it is.
+// cooperative updates it, with an audit event of what changed. A row with neither updates
+// the stored cooperative of its legal-entity number, or of its name and kelurahan (case,
+// spaces, punctuation and a "Koperasi"/"Kop." prefix ignored); one that matches two is an
+// error, and so are two rows of the file that would be one cooperative. Any error means
+// nothing is written: the error is ErrRefused and Result.Errors lists every problem found.
+// An error that stops the reading itself (a file that cannot be opened, no header row) is
+// returned as it is.
 func Coops(s *store.Store, path string, opts Options) (Result, error) {
 	t, err := readTable(path, opts.Sheet, pickSheet)
 	if err != nil {
@@ -93,6 +101,10 @@ func Coops(s *store.Store, path string, opts Options) (Result, error) {
 	rows := readRows(t, h, &res)
 	checkUniqueInFile(t.file, h, rows, &res)
 	if err := checkKelurahan(s, t.file, h, rows, &res); err != nil {
+		return res, err
+	}
+	checkSameInFile(t.file, rows, &res)
+	if err := matchStored(s, t.file, rows, &res); err != nil {
 		return res, err
 	}
 	sortMessages(res.Errors)
@@ -130,6 +142,11 @@ type row struct {
 	coop  store.Cooperative
 	set   map[field]bool
 	coach string // the pendamping's name
+	keyed bool   // a NIK or id cell is filled (even if it could not be read)
+	// matchID is the stored cooperative a row without NIK or id updates, found by
+	// matchStored; matchedBy says how (matchName, matchLegal).
+	matchID   string
+	matchedBy int
 }
 
 // readRows reads the data rows below the header, skipping blank rows, block titles and
@@ -148,6 +165,9 @@ func readRows(t table, h header, res *Result) []row {
 		for c, f := range h.columns {
 			if c >= len(cells) || strings.TrimSpace(cells[c].text) == "" {
 				continue
+			}
+			if f == fNIK || f == fID {
+				r.keyed = true
 			}
 			if err := r.read(f, cells[c]); err != nil {
 				res.Errors = append(res.Errors, Message{File: t.file, Row: num, Column: column(c),

@@ -96,12 +96,22 @@ func writeRow(b *store.Bulk, r row, coaches map[string]string, res *Result) erro
 	default:
 		res.Unchanged++
 	}
+	switch r.matchedBy {
+	case matchName:
+		res.MatchedByName++
+	case matchLegal:
+		res.MatchedByLegalNumber++
+	}
 	return nil
 }
 
 // existing finds the stored cooperative a row updates: the one with its id, else the one
-// with its NIK.
+// with its NIK, else (for a row with neither) the one matchStored found.
 func existing(b *store.Bulk, r row) (store.Cooperative, bool, error) {
+	if r.matchID != "" {
+		c, err := b.Cooperative(r.matchID)
+		return c, err == nil, err
+	}
 	if r.coop.ID != "" {
 		c, err := b.Cooperative(r.coop.ID)
 		if err == nil {
