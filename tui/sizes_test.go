@@ -120,6 +120,15 @@ var sizeScreens = []sizeScreen{
 	{name: "list-help", want: focusList, help: true, reach: func(d *driver, _ sizeFixture) {
 		d.keys("?")
 	}},
+	{name: "list-import-refused", want: focusList, reach: func(d *driver, _ sizeFixture) {
+		d.m.list = d.m.list.withImport(refusedImport, nil)
+		d.keys("j", "j", "j", "i")
+		typeOnly(d, "/data/registri koperasi 2026.xlsx")
+		d.keys("enter")
+		if d.m.list.imp.refused == nil {
+			d.t.Fatalf("the import was not refused:\n%s", d.screen())
+		}
+	}},
 	{name: "record", want: focusRecord, reach: func(d *driver, fx sizeFixture) {
 		openCoop(d, fx.final)
 	}},
@@ -194,6 +203,17 @@ var sizeScreens = []sizeScreen{
 		d.keys("v")
 		typeOnly(d, "tujuan kunjungan yang panjang sekali")
 	}},
+}
+
+// refusedImport refuses every file with 30 problems, some longer than any window.
+func refusedImport(path string) (string, error) {
+	var probs []string
+	for i := range 30 {
+		probs = append(probs, fmt.Sprintf("%s:%d:C: nik: %q is stored as a number, so its "+
+			"last digits cannot be trusted (a spreadsheet keeps 15); format the column as "+
+			"text and type the NIK again", path, i+2, strings.Repeat("3", 16)))
+	}
+	return "", &ImportRefusedError{Problems: probs}
 }
 
 // sizeSteps are the widths and heights tried, always with the edges of the smallest
