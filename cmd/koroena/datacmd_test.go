@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"koroena/store"
 	"koroena/store/importer"
+	"koroena/tui"
 )
 
 // koroena runs the command with --db path and returns its exit status and output.
@@ -414,5 +416,31 @@ func TestReport_ToStandardOutput(t *testing.T) {
 	}
 	if _, err := os.Stat("-"); !os.IsNotExist(err) {
 		t.Errorf("a file named - was written")
+	}
+}
+
+// A second import of a registry whose rows partly lack a NIK matches those rows to the
+// cooperatives the first made, and says how; the screens' importer hands every error on.
+func TestImportCoops_AgainMatchesRowsWithoutNIK(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "koroena.db")
+	reg := filepath.Join("..", "..", "testdata", "import", "registry-200.xlsx")
+	if code, _, errOut := koroena(t, db, "import", "coops", reg); code != 0 {
+		t.Fatalf("first import: %s", errOut)
+	}
+	code, out, errOut := koroena(t, db, "import", "coops", reg)
+	if code != 0 || !strings.Contains(out, "0 new") ||
+		!strings.Contains(out, "rows without NIK matched:") {
+		t.Errorf("second import: exit %d\n%s%s", code, out, errOut)
+	}
+
+	st := mustStore(t, filepath.Join(t.TempDir(), "screens.db"))
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("nama,nik\nA,1\nB,2\nC,3\nD,4\nE,5\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := registryImporter(st)(bad)
+	var refused *tui.ImportRefusedError
+	if !errors.As(err, &refused) || len(refused.Problems) != 5 {
+		t.Errorf("refused import: %v, want every one of 5 errors", err)
 	}
 }

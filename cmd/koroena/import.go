@@ -92,8 +92,8 @@ func (a *app) runImportCoops(file string, f importFlags) (err error) {
 	if f.dryRun {
 		verb = "Dry run, nothing written; would import"
 	}
-	fmt.Fprintf(w, "%s: %d new, %d updated, %d unchanged cooperatives", verb, res.Created,
-		res.Updated, res.Unchanged)
+	fmt.Fprintf(w, "%s: %d new, %d updated, %d unchanged cooperatives%s", verb, res.Created,
+		res.Updated, res.Unchanged, matchedText(res))
 	if len(res.NewCoaches) > 0 {
 		fmt.Fprintf(w, "; new coaches: %s", strings.Join(res.NewCoaches, ", "))
 	}
@@ -194,6 +194,23 @@ func (a *app) openImportStore(dryRun bool) (*store.Store, func(failed bool), err
 	}, nil
 }
 
+// matchedText says how many rows without NIK or id were matched to a stored cooperative
+// by its legal-entity number or by name and kelurahan, "" when none were.
+func matchedText(res importer.Result) string {
+	var parts []string
+	if res.MatchedByLegalNumber > 0 {
+		parts = append(parts, fmt.Sprintf("%d by legal-entity number",
+			res.MatchedByLegalNumber))
+	}
+	if res.MatchedByName > 0 {
+		parts = append(parts, fmt.Sprintf("%d by name and kelurahan", res.MatchedByName))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (rows without NIK matched: " + strings.Join(parts, ", ") + ")"
+}
+
 // countErrors is "1 error" or "N errors".
 func countErrors(n int) string {
 	if n == 1 {
@@ -262,17 +279,16 @@ func registryImporter(st *store.Store) tui.ImportFunc {
 	return func(path string) (string, error) {
 		res, err := importer.Coops(st, path, importer.Options{})
 		if errors.Is(err, importer.ErrRefused) {
-			lines := make([]string, 0, 3)
-			for _, m := range res.Errors[:min(3, len(res.Errors))] {
-				lines = append(lines, m.String())
+			refused := &tui.ImportRefusedError{}
+			for _, m := range res.Errors {
+				refused.Problems = append(refused.Problems, m.String())
 			}
-			return "", fmt.Errorf("%d errors, nothing imported: %s", len(res.Errors),
-				strings.Join(lines, "; "))
+			return "", refused
 		}
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%s: %d new, %d updated, %d unchanged, %d warnings", path,
-			res.Created, res.Updated, res.Unchanged, len(res.Warnings)), nil
+		return fmt.Sprintf("%s: %d new, %d updated, %d unchanged, %d warnings%s", path,
+			res.Created, res.Updated, res.Unchanged, len(res.Warnings), matchedText(res)), nil
 	}
 }
