@@ -457,8 +457,15 @@ func (m *listModel) clampCursor() {
 // listHeaderLines is how many lines the list uses above its rows.
 const listHeaderLines = 4
 
-// pageSize is how many rows fit below the header lines.
-func (m listModel) pageSize() int { return max(1, m.height-listHeaderLines) }
+// pageSize is how many rows fit below the header lines and, while it is open, the panel
+// of a refused import's errors (which takes the filter line's place and more).
+func (m listModel) pageSize() int {
+	extra := 0
+	if m.imp.refused != nil {
+		extra = len(m.refusedPanel()) - 1
+	}
+	return max(1, m.height-listHeaderLines-extra)
+}
 
 // View draws the share line, the counts, the filter line, the column header and the rows
 // that fit.
