@@ -148,6 +148,16 @@ var sizeScreens = []sizeScreen{
 		openCoop(d, fx.final)
 		d.keys("n")
 	}},
+	{name: "start-amend-reason", want: focusStart, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("n", "a")
+		typeOnly(d, "alasan revisi yang panjang sekali: kas salah ketik di neraca")
+	}},
+	{name: "assess-final-amend", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("n", "enter", "a")
+		typeOnly(d, "alasan revisi yang panjang sekali: kas salah ketik di neraca")
+	}},
 	{name: "assess", want: focusAssess, reach: func(d *driver, fx sizeFixture) {
 		openCoop(d, fx.draft)
 		d.keys("enter")
