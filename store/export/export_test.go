@@ -198,43 +198,11 @@ func TestWrite_FilesAreOwnerOnly(t *testing.T) {
 	}
 }
 
-// A list row that names a cooperative the file does not hold is damage, reported as
-// store.ErrDamaged (so the command names the backup to restore), not as "not found".
-func TestWrite_ListRowWithoutRecordIsDamage(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "koroena.db")
-	s, err := store.Open(path, store.Options{Actor: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.CreateCooperative(store.Cooperative{Name: "KSP Hilang", Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, _ := uuid.Parse(c.ID)
-	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("coops")).Delete(key[:]) })
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err = store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	_, err = Write(s, FormatCSV, filepath.Join(t.TempDir(), "out"), Options{})
-	if !errors.Is(err, store.ErrDamaged) {
-		t.Errorf("err = %v, want ErrDamaged", err)
-	}
-}
-
-// A cooperative record whose id was damaged (a byte flipped inside its value) leads the
-// export to an id the file does not know: that is damage too, not "not found".
-func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
+// damagedExport writes one cooperative, changes its record in the coops bucket behind
+// the store's back with damage(bucket, key, id), and exports the file: the error.
+func damagedExport(t *testing.T, damage func(b *bolt.Bucket, key []byte, id string) error,
+) error {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "koroena.db")
 	s, err := store.Open(path, store.Options{Actor: "tester"})
 	if err != nil {
@@ -251,9 +219,7 @@ func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
 	}
 	key, _ := uuid.Parse(c.ID)
 	err = db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("coops"))
-		v := []byte(strings.Replace(string(b.Get(key[:])), c.ID[:8], c.ID[:7]+"\xf6", 1))
-		return b.Put(key[:], v)
+		return damage(tx.Bucket([]byte("coops")), key[:], c.ID)
 	})
 	db.Close()
 	if err != nil {
@@ -265,6 +231,27 @@ func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
 	}
 	defer s.Close()
 	_, err = Write(s, FormatCSV, filepath.Join(t.TempDir(), "out"), Options{})
+	return err
+}
+
+// A list row that names a cooperative the file does not hold is damage, reported as
+// store.ErrDamaged (so the command names the backup to restore), not as "not found".
+func TestWrite_ListRowWithoutRecordIsDamage(t *testing.T) {
+	err := damagedExport(t, func(b *bolt.Bucket, key []byte, _ string) error {
+		return b.Delete(key)
+	})
+	if !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("err = %v, want ErrDamaged", err)
+	}
+}
+
+// A cooperative record whose id was damaged (a byte flipped inside its value) leads the
+// export to an id the file does not know: that is damage too, not "not found".
+func TestWrite_DamagedIDInsideARecordIsDamage(t *testing.T) {
+	err := damagedExport(t, func(b *bolt.Bucket, key []byte, id string) error {
+		return b.Put(key, []byte(strings.Replace(string(b.Get(key)), id[:8], id[:7]+"\xf6",
+			1)))
+	})
 	if !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("err = %v, want ErrDamaged", err)
 	}
