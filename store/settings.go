@@ -56,3 +56,30 @@ func (w *writer) setSetting(key, value string) error {
 	}
 	return w.audit(KindSetting, key, action, change)
 }
+
+// DeleteSetting removes a setting, so its default applies again; removing one that was
+// never set does nothing.
+func (s *Store) DeleteSetting(key string) error {
+	err := s.update(func(w *writer) error {
+		b := w.tx.Bucket(bucketSettings)
+		var old settingRecord
+		found, err := getJSON(b, []byte(key), &old)
+		if err != nil || !found {
+			return err
+		}
+		if err := b.Delete([]byte(key)); err != nil {
+			return err
+		}
+		oldJSON, _ := json.Marshal(old.Value)
+		change, err := json.Marshal(map[string][2]json.RawMessage{
+			"value": {oldJSON, json.RawMessage("null")}})
+		if err != nil {
+			return err
+		}
+		return w.audit(KindSetting, key, ActionDelete, change)
+	})
+	if err != nil {
+		return fmt.Errorf("delete setting %q: %w", key, err)
+	}
+	return nil
+}

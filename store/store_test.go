@@ -240,6 +240,25 @@ func TestStore_Settings(t *testing.T) {
 	if err := s.SetSetting("", "x"); !errors.Is(err, ErrInvalid) {
 		t.Errorf("empty key: err = %v, want ErrInvalid", err)
 	}
+
+	// Deleted, the setting is gone and the audit says from what; deleting it again, or
+	// one never set, changes nothing.
+	for range 2 {
+		if err := s.DeleteSetting("lang"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, ok, err := s.Setting("lang"); ok || err != nil {
+		t.Errorf("after delete: ok = %v, err = %v", ok, err)
+	}
+	events, _ = s.AuditOf("lang")
+	if len(events) != 3 || events[2].Action != ActionDelete ||
+		string(events[2].Change) != `{"value":["en",null]}` {
+		t.Errorf("audit = %+v", events)
+	}
+	if err := s.DeleteSetting("never.set"); err != nil {
+		t.Errorf("deleting an absent setting: %v", err)
+	}
 }
 
 func TestStore_Coaches(t *testing.T) {
