@@ -32,6 +32,19 @@ var defaultVisitMonths = map[string]int{
 // defaultRATOverdueMonths is the RAT deadline after the fiscal year's end.
 const defaultRATOverdueMonths = 6
 
+// VisitMonthsDefault is the months between routine visits of a cooperative with
+// predicate pred ("none" for one never assessed) when its setting is absent; 0 for an
+// unknown predicate.
+func VisitMonthsDefault(pred string) int { return defaultVisitMonths[pred] }
+
+// RATOverdueMonthsDefault is the RAT deadline, in months after the fiscal year's end,
+// when its setting is absent.
+const RATOverdueMonthsDefault = defaultRATOverdueMonths
+
+// DefaultTargetHealthy is the target healthy share, in percent, when its setting is
+// absent.
+const DefaultTargetHealthy = defaultTargetHealthy
+
 // followRules are the follow-up settings as numbers.
 type followRules struct {
 	visitMonths map[string]int

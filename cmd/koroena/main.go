@@ -88,7 +88,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.demoCmd(),
 		a.importCmd(), a.exportCmd(), a.reportCmd(),
 		a.backupCmd(), a.restoreCmd(), a.checkCmd(), a.compactCmd(),
-		a.trainingCmd(),
+		a.trainingCmd(), a.settingsCmd(),
 	)
 	return root
 }
