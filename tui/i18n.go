@@ -117,6 +117,7 @@ const (
 	txtProfile
 	txtNIK
 	txtLegalNumber
+	txtLegalDate
 	txtLegalType
 	txtAddress
 	txtKecamatan
@@ -203,6 +204,7 @@ var catalogue = map[msgID][2]string{
 	txtProfile:           {"Profil", "Profile"},
 	txtNIK:               {"NIK", "NIK"},
 	txtLegalNumber:       {"Badan hukum", "Legal entity"},
+	txtLegalDate:         {"Tanggal BH", "Legal date"},
 	txtLegalType:         {"Jenis koperasi", "Legal type"},
 	txtAddress:           {"Alamat", "Address"},
 	txtKecamatan:         {"Kecamatan", "Kecamatan"},

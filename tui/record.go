@@ -319,7 +319,6 @@ func (m recordModel) profileLines(w int) []string {
 		}
 		return t.Format("2006-01-02")
 	}
-	legal := strings.TrimSpace(c.LegalNumber + " " + date(c.LegalDate))
 	members := ""
 	if c.Members > 0 {
 		members = strconv.Itoa(c.Members)
@@ -331,7 +330,8 @@ func (m recordModel) profileLines(w int) []string {
 		{txtNIK, c.NIK},
 		{txtColType, m.lang.businessType(c.BusinessType)},
 		{txtLegalType, m.lang.legalType(c.LegalType)},
-		{txtLegalNumber, legal},
+		{txtLegalNumber, c.LegalNumber},
+		{txtLegalDate, date(c.LegalDate)},
 		{txtAddress, c.Address},
 		{txtColKelurahan, c.Kelurahan},
 		{txtKecamatan, c.Kecamatan},
