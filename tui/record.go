@@ -67,6 +67,7 @@ type recordKeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Back key.Binding
 	New, Resume, Diagnosis                        key.Binding // recordassess.go
 	Report                                        key.Binding // recordreport.go
+	Profile                                       key.Binding // profile.go
 }
 
 // defaultRecordKeyMap builds the record's keys with help in language l.
@@ -74,7 +75,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 	b := func(keys []string, help string, id msgID) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.tr(id)))
 	}
-	return withReportKey(withAssessKeys(recordKeyMap{
+	return withProfileKey(withReportKey(withAssessKeys(recordKeyMap{
 		Up:       b([]string{"up", "k"}, "↑/k", txtKeyUp),
 		Down:     b([]string{"down", "j"}, "↓/j", txtKeyDown),
 		PageUp:   b([]string{"pgup", "ctrl+b", "b"}, "pgup/b", txtKeyPageUp),
@@ -82,7 +83,7 @@ func defaultRecordKeyMap(l Language) recordKeyMap {
 		Top:      b([]string{"home", "g"}, "home/g", txtKeyTop),
 		Bottom:   b([]string{"end", "G"}, "end/G", txtKeyBottom),
 		Back:     b([]string{"esc", "left", "h", "backspace"}, "esc/h", txtKeyBack),
-	}, l), l)
+	}, l), l), l)
 }
 
 // ShortHelp is the record's main keys.
@@ -91,7 +92,7 @@ func (k recordKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Back, k
 // FullHelp is every key of the record.
 func (k recordKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back},
-		{k.New, k.Resume, k.Diagnosis, k.Report}}
+		{k.New, k.Resume, k.Diagnosis, k.Report, k.Profile}}
 }
 
 // recordModel is one cooperative's medical record: profile, score trend, the latest
@@ -113,6 +114,7 @@ type recordModel struct {
 	cat         *diagnosis.Catalogue
 	now         func() time.Time
 	notice      string // where the printed record went
+	editProfile bool   // the store can save profiles: e edits (profile.go)
 
 	offset        int
 	width, height int
@@ -138,7 +140,10 @@ func (m *recordModel) SetStyles(st *styles) { m.st = st }
 // SetLanguage switches the record's words and keys to l.
 func (m *recordModel) SetLanguage(l Language) {
 	m.lang = l
-	m.keys = defaultRecordKeyMap(l)
+	m.keys = defaultRecordKeyMap(l).forProfile(m.editProfile)
+	if m.loaded {
+		m.keys = m.keys.forAssessments(m.assessments)
+	}
 }
 
 // ShortHelp is the record's main keys.
@@ -191,6 +196,9 @@ func (m *recordModel) setRecord(msg recordLoadedMsg) {
 
 // handleKey scrolls or asks the root to go back.
 func (m recordModel) handleKey(msg tea.KeyPressMsg) (recordModel, tea.Cmd) {
+	if cmd := m.profileKey(msg); cmd != nil {
+		return m, cmd
+	}
 	if cmd := m.assessKey(msg); cmd != nil {
 		return m, cmd
 	}

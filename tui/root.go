@@ -132,10 +132,11 @@ type Model struct {
 	status        string // last error or confirmation, shown in the status line
 	statusErr     bool
 
-	list   listModel
-	record recordModel
-	as     assessScreens
-	care   careScreens // care.go
+	list    listModel
+	record  recordModel
+	as      assessScreens
+	care    careScreens  // care.go
+	profile profileModel // profile.go
 }
 
 // New builds the screens on repo. Start it with tea.NewProgram(New(repo, opts)).
@@ -177,6 +178,9 @@ func (m Model) focused() focus { return m.stack[len(m.stack)-1] }
 // results to the screen that asked.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.log.Debug("msg", "type", fmt.Sprintf("%T", msg))
+	if next, cmd, ok := m.routeProfile(msg); ok {
+		return next, cmd
+	}
 	if next, cmd, ok := m.routeCare(msg); ok {
 		return next, cmd
 	}
@@ -226,7 +230,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if (m.focused() == focusList && m.list.capturing()) || m.assessCapturing() {
+	if (m.focused() == focusList && m.list.capturing()) || m.assessCapturing() ||
+		m.focused() == focusProfile {
 		return m.toFocused(msg)
 	}
 	if m.careCapturing() {
@@ -254,6 +259,8 @@ func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list, cmd = m.list.Update(msg)
 	case focusRecord:
 		m.record, cmd = m.record.Update(msg)
+	case focusProfile:
+		m.profile, cmd = m.profile.Update(msg)
 	default:
 		return m.toAssessScreen(msg)
 	}
@@ -266,6 +273,7 @@ func (m Model) openRecord(id string) (tea.Model, tea.Cmd) {
 	m.record.SetSize(m.width, m.bodyHeight())
 	m.record.coopID = id
 	m.record.report = m.opts.Report
+	m.record = m.record.withProfileEdit(m.repo)
 	m.stack = append(m.stack, focusRecord)
 	return m, loadRecordCmd(m.repo, id)
 }
@@ -284,6 +292,7 @@ func (m Model) switchLanguage() (tea.Model, tea.Cmd) {
 	m.keys = defaultRootKeyMap(m.lang)
 	m.list.SetLanguage(m.lang)
 	m.record.SetLanguage(m.lang)
+	m.profile.SetLanguage(m.lang)
 	m.as.setLanguage(m.lang)
 	m.care.setLanguage(m.lang)
 	return m, saveSettingCmd(m.repo, SettingLanguage, string(m.lang))
@@ -314,6 +323,7 @@ func (m *Model) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.list.SetSize(w, m.bodyHeight())
 	m.record.SetSize(w, m.bodyHeight())
+	m.profile.SetSize(w, m.bodyHeight())
 	m.as.setSize(w, m.bodyHeight())
 	m.care.setSize(w, m.bodyHeight())
 }
@@ -323,6 +333,7 @@ func (m *Model) setStyles(st styles) {
 	m.styles = st
 	m.list.SetStyles(&m.styles)
 	m.record.SetStyles(&m.styles)
+	m.profile.SetStyles(&m.styles)
 	m.as.setStyles(&m.styles)
 	m.care.setStyles(&m.styles)
 }
@@ -354,6 +365,8 @@ func (m Model) render() string {
 		body = m.helpView()
 	case m.focused() == focusRecord:
 		body = m.record.View()
+	case m.focused() == focusProfile:
+		body = m.profile.View()
 	case isAssessFocus(m.focused()):
 		body = m.as.view(m.focused())
 	case isCareFocus(m.focused()):
@@ -376,6 +389,9 @@ func (m Model) titleLine() string {
 	}
 	if isCareFocus(m.focused()) {
 		parts = append(parts, m.care.title(m.focused()))
+	}
+	if m.focused() == focusProfile {
+		parts = append(parts, m.profile.title())
 	}
 	if m.showHelp {
 		parts = append(parts, m.lang.tr(txtKeys))
@@ -404,7 +420,10 @@ func (m Model) statusLine() string {
 	case m.focused() == focusRecord:
 		rk := m.record.keys
 		bindings = []key.Binding{rk.Back, m.keys.Help, rk.New, rk.Resume, rk.Diagnosis, rk.Up,
-			rk.Down, m.care.keys.Plan, m.care.keys.Visit}
+			rk.Down, m.care.keys.Plan, m.care.keys.Visit, rk.Profile}
+	case m.focused() == focusProfile:
+		// Every letter is typed into a field; only ctrl+c still quits.
+		bindings = append(m.profile.ShortHelp(), m.keys.ForceQuit)
 	case m.list.capturing():
 		// While the filter takes typing, ? and q are letters; only ctrl+c still quits.
 		bindings = append(m.list.ShortHelp(), m.keys.ForceQuit)
@@ -437,6 +456,9 @@ func (m Model) fullHelp() [][]key.Binding {
 	}
 	if m.focused() == focusRecord {
 		return append(m.record.FullHelp(), m.care.recordHelp(), global)
+	}
+	if m.focused() == focusProfile {
+		return append(m.profile.FullHelp(), global)
 	}
 	global = append(global, m.keys.Quit)
 	return append(m.list.FullHelp(), m.care.listHelp(), global)

@@ -213,6 +213,21 @@ var sizeScreens = []sizeScreen{
 		d.keys("v")
 		typeOnly(d, "tujuan kunjungan yang panjang sekali")
 	}},
+	// The profile editor (profile_test.go has its behaviour).
+	{name: "profile", want: focusProfile, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("e")
+	}},
+	{name: "profile-typing", want: focusProfile, reach: func(d *driver, fx sizeFixture) {
+		openCoop(d, fx.final)
+		d.keys("e", "down", "down", "down")
+		typeOnly(d, "dua ratus") // members: an inline message
+		d.keys("down")
+		typeOnly(d, ", Jl. Raya Kedungsari gang buntu sebelah pasar, RT 03 RW 07")
+		d.keys("down")
+		typeOnly(d, "kemarin") // last RAT: another
+		d.keys("esc")          // unsaved changes: the question below the fields
+	}},
 }
 
 // refusedImport refuses every file with 30 problems, some longer than any window.
