@@ -100,8 +100,10 @@ func TestList_ImportStatusLineShowsTheImportKeys(t *testing.T) {
 		lang       Language
 		want, gone []string
 	}{
-		{English, []string{"enter import", "esc cancel"}, []string{"open", "/ filter", "predicate"}},
-		{Indonesian, []string{"enter impor", "esc batal"}, []string{"buka", "/ saring", "predikat"}},
+		{English, []string{"enter import", "esc cancel"},
+			[]string{"open", "/ filter", "predicate"}},
+		{Indonesian, []string{"enter impor", "esc batal"},
+			[]string{"buka", "/ saring", "predikat"}},
 	} {
 		d := &driver{t: t, m: New(newFakeRepo(), Options{Lang: tc.lang,
 			Import: func(string) (string, error) { return "", nil }})}

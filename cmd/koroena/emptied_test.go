@@ -66,7 +66,8 @@ func TestEmptiedFile_WithoutBackupsOnlyAWritingSessionStartsIt(t *testing.T) {
 	if code, _, errOut := koroena(t, db, "import", "coops", csv); code != 0 {
 		t.Fatalf("import into the empty file: exit %d, stderr %q", code, errOut)
 	}
-	if code, out, _ := koroena(t, db, "list"); code != 0 || !strings.Contains(out, "Koperasi Uji 3") {
+	code, out, _ = koroena(t, db, "list")
+	if code != 0 || !strings.Contains(out, "Koperasi Uji 3") {
 		t.Errorf("after the import, list: exit %d, out %.200q", code, out)
 	}
 }

@@ -55,7 +55,8 @@ func TestRegistry200_ImportedTwiceAddsNothing(t *testing.T) {
 func TestCoops_RowWithoutNIKMatchesFoldedNameAndKelurahan(t *testing.T) {
 	s := mustOpen(t)
 	if _, err := importCSV(t, s, "Nama,Kelurahan,Anggota\n"+
-		"Koperasi Sumber Rejeki,Kauman,10\nKSP Maju,Kauman,20\nKSP Maju,Sentanan,30\n"); err != nil {
+		"Koperasi Sumber Rejeki,Kauman,10\nKSP Maju,Kauman,20\n"+
+		"KSP Maju,Sentanan,30\n"); err != nil {
 		t.Fatal(err)
 	}
 	res, err := importCSV(t, s, "Nama,Kelurahan,Anggota\n"+
@@ -89,7 +90,8 @@ func TestCoops_RowWithoutNIKMatchesFoldedNameAndKelurahan(t *testing.T) {
 func TestCoops_RowWithoutNIKMatchesLegalNumber(t *testing.T) {
 	s := mustOpen(t)
 	if _, err := importCSV(t, s, "Nama,No Badan Hukum,Kelurahan\n"+
-		"KSP Lama,518/12/BH/XVI.22/2009,Kauman\nKSP Dua,518/13/BH/XVI.22/2009,Kauman\n"); err != nil {
+		"KSP Lama,518/12/BH/XVI.22/2009,Kauman\n"+
+		"KSP Dua,518/13/BH/XVI.22/2009,Kauman\n"); err != nil {
 		t.Fatal(err)
 	}
 	res, err := importCSV(t, s, "Nama,No Badan Hukum,Kelurahan\n"+
@@ -138,7 +140,8 @@ func TestCoops_AmbiguousMatchRefused(t *testing.T) {
 
 func TestCoops_RowsThatAreOneCooperativeRefused(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := importCSV(t, s, "Nama,NIK,Kelurahan\nKSP Tua,3576010100000009,Kauman\n"); err != nil {
+	const csv = "Nama,NIK,Kelurahan\nKSP Tua,3576010100000009,Kauman\n"
+	if _, err := importCSV(t, s, csv); err != nil {
 		t.Fatal(err)
 	}
 	res, err := importCSV(t, s, "Nama,NIK,Kelurahan,No BH\n"+
