@@ -8,7 +8,9 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with an input, and where: Field is a path such as
@@ -18,12 +20,17 @@ type Problem struct {
 	Msg   string
 }
 
-// String returns "field: message".
+// String returns "field: message", on one line: a field holding a control character (an
+// id typed with a line break) is written quoted.
 func (p Problem) String() string {
 	if p.Field == "" {
 		return p.Msg
 	}
-	return p.Field + ": " + p.Msg
+	field := p.Field
+	if strings.ContainsFunc(field, unicode.IsControl) {
+		field = strconv.Quote(field)
+	}
+	return field + ": " + p.Msg
 }
 
 // InputError lists every problem of an input.
